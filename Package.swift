@@ -1,0 +1,84 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let serviceLifecycle: Target.Dependency = .product(
+  name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+
+let package = Package(
+  name: "Sluice",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "sluice", targets: ["SluiceCLI"]),
+    .executable(name: "sluice-bench", targets: ["SluiceBench"]),
+    .library(name: "SluiceCore", targets: ["SluiceCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+  ],
+  targets: [
+    // The small, stable vocabulary: values and protocols, no I/O, no dependencies.
+    .target(name: "SluiceCore", swiftSettings: swiftSettings),
+    // Schema-directed JSON → RecordBatch decoder working on bytes.
+    .target(name: "SluiceJSON", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
+    // Embedded, file-backed partitioned log and its Source.
+    .target(name: "SluiceLog", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
+    // Stateless operators and the Pinterest cleaners.
+    .target(name: "SluiceTransforms", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
+    // Offsets / commits logs, checkpoint metadata, recovery plan.
+    .target(name: "SluiceCheckpoint", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
+    // The micro-batch loop (pure state machine + service shell) and triggers.
+    .target(
+      name: "SluiceRuntime",
+      dependencies: ["SluiceCore", "SluiceCheckpoint", logging, serviceLifecycle],
+      swiftSettings: swiftSettings),
+    // Deterministic Pinterest event generator (emits JSON bytes).
+    .target(name: "SluiceEmulator", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
+    // JSON-lines file sink (one file per batch, idempotent per batch id).
+    .target(name: "SluiceFileSink", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
+    // Composition root: job YAML → JobSpec → wired runner.
+    .target(
+      name: "SluiceJob",
+      dependencies: [
+        "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceCheckpoint",
+        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", logging, yams,
+      ],
+      swiftSettings: swiftSettings),
+    // In-memory twins for tests.
+    .target(
+      name: "SluiceTesting",
+      dependencies: ["SluiceCore", "SluiceCheckpoint", "SluiceRuntime"],
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "SluiceCLI",
+      dependencies: ["SluiceJob", argumentParser, logging, serviceLifecycle],
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "SluiceBench",
+      dependencies: [
+        "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceEmulator", "SluiceJob",
+      ],
+      swiftSettings: swiftSettings),
+
+    .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
+    .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON", "SluiceEmulator"]),
+    .testTarget(name: "SluiceLogTests", dependencies: ["SluiceLog"]),
+    .testTarget(name: "SluiceTransformsTests", dependencies: ["SluiceTransforms", "SluiceJSON"]),
+    .testTarget(name: "SluiceCheckpointTests", dependencies: ["SluiceCheckpoint"]),
+    .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime", "SluiceTesting"]),
+    .testTarget(name: "SluiceEmulatorTests", dependencies: ["SluiceEmulator"]),
+    .testTarget(name: "SluiceFileSinkTests", dependencies: ["SluiceFileSink"]),
+    .testTarget(name: "SluiceJobTests", dependencies: ["SluiceJob", "SluiceTesting"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["SluiceCore"]),
+  ]
+)

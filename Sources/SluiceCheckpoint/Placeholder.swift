@@ -1,0 +1,1 @@
+// Placeholder until SluiceCheckpoint gets its first file.

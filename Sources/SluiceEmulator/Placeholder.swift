@@ -1,0 +1,1 @@
+// Placeholder until SluiceEmulator gets its first file.

@@ -1,0 +1,1 @@
+// Placeholder until SluiceFileSink gets its first file.

@@ -1,0 +1,1 @@
+// Placeholder until SluiceJSON gets its first file.

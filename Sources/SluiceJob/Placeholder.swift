@@ -1,0 +1,1 @@
+// Placeholder until SluiceJob gets its first file.

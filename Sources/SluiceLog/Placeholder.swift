@@ -1,0 +1,1 @@
+// Placeholder until SluiceLog gets its first file.

@@ -1,0 +1,1 @@
+// Placeholder until SluiceRuntime gets its first file.

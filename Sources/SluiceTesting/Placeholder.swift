@@ -1,0 +1,1 @@
+// Placeholder until SluiceTesting gets its first file.

@@ -1,0 +1,1 @@
+// Placeholder until SluiceTransforms gets its first file.

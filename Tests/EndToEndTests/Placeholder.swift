@@ -1,0 +1,1 @@
+// Placeholder until EndToEndTests gets its first file.

@@ -1,0 +1,1 @@
+// Placeholder until SluiceCheckpointTests gets its first file.

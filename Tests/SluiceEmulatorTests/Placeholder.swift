@@ -1,0 +1,1 @@
+// Placeholder until SluiceEmulatorTests gets its first file.

@@ -1,0 +1,1 @@
+// Placeholder until SluiceFileSinkTests gets its first file.

@@ -1,0 +1,1 @@
+// Placeholder until SluiceJobTests gets its first file.

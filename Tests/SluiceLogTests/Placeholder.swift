@@ -1,0 +1,1 @@
+// Placeholder until SluiceLogTests gets its first file.

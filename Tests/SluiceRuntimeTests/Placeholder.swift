@@ -1,0 +1,1 @@
+// Placeholder until SluiceRuntimeTests gets its first file.

@@ -1,0 +1,1 @@
+// Placeholder until SluiceTransformsTests gets its first file.
