@@ -73,7 +73,7 @@ let package = Package(
     .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
     .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON", "SluiceEmulator"]),
     .testTarget(name: "SluiceLogTests", dependencies: ["SluiceLog"]),
-    .testTarget(name: "SluiceTransformsTests", dependencies: ["SluiceTransforms", "SluiceJSON"]),
+    .testTarget(name: "SluiceTransformsTests", dependencies: ["SluiceTransforms"]),
     .testTarget(name: "SluiceCheckpointTests", dependencies: ["SluiceCheckpoint"]),
     .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime", "SluiceTesting"]),
     .testTarget(name: "SluiceEmulatorTests", dependencies: ["SluiceEmulator"]),
