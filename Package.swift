@@ -45,7 +45,7 @@ let package = Package(
     // Deterministic Pinterest event generator (emits JSON bytes).
     .target(name: "SluiceEmulator", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
     // JSON-lines file sink (one file per batch, idempotent per batch id).
-    .target(name: "SluiceFileSink", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
+    .target(name: "SluiceFileSink", dependencies: ["SluiceCore", "SluiceJSON"], swiftSettings: swiftSettings),
     // Composition root: job YAML → JobSpec → wired runner.
     .target(
       name: "SluiceJob",

@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Durable, all-or-nothing file creation: write a hidden temp file in the same directory, fsync
+/// it, `link()` it to the final name (which fails if the name exists, so nothing is ever
+/// overwritten), unlink the temp file and fsync the directory.
+enum AtomicFile {
+  /// Returns false when `path` already exists (its content is left untouched).
+  static func createIfAbsent(directory: String, name: String, contents: [UInt8]) throws(FileSinkError) -> Bool {
+    let finalPath = directory + "/" + name
+    let tempPath = directory + "/." + name + "." + String(UInt64.random(in: 0...UInt64.max), radix: 16) + ".tmp"
+    let fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw posixError("create", tempPath) }
+    var written = 0
+    while written < contents.count {
+      let n = contents.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        let error = posixError("write", tempPath)
+        close(fd)
+        unlink(tempPath)
+        throw error
+      }
+      written += n
+    }
+    if fsync(fd) != 0 {
+      let error = posixError("fsync", tempPath)
+      close(fd)
+      unlink(tempPath)
+      throw error
+    }
+    close(fd)
+    defer { unlink(tempPath) }
+    if link(tempPath, finalPath) != 0 {
+      if errno == EEXIST { return false }
+      throw posixError("link", finalPath)
+    }
+    syncDirectory(directory)
+    return true
+  }
+
+  static func syncDirectory(_ directory: String) {
+    let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    close(fd)
+  }
+
+  static func makeDirectories(_ path: String) throws(FileSinkError) {
+    var current = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/") {
+      current += "/" + component
+      if mkdir(current, 0o755) != 0 && errno != EEXIST { throw posixError("create directory", current) }
+    }
+  }
+
+  static func read(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var result: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { break }
+      result.append(contentsOf: buffer[0..<n])
+    }
+    return result
+  }
+
+  static func exists(_ path: String) -> Bool {
+    access(path, F_OK) == 0
+  }
+
+  static func posixError(_ operation: String, _ path: String) -> FileSinkError {
+    let code = errno
+    let reason = String(cString: strerror(code))
+    if code == ENOSPC {
+      return FileSinkError(
+        .diskFull,
+        "disk full while trying to \(operation) \(path); free some space and run the job again: "
+          + "the batch was not committed and will be re-run, nothing is lost")
+    }
+    return FileSinkError(.io, "could not \(operation) \(path): \(reason)")
+  }
+}

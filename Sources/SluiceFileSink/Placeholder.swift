@@ -1,1 +1,0 @@
-// Placeholder until SluiceFileSink gets its first file.

@@ -1,1 +1,0 @@
-// Placeholder until SluiceFileSinkTests gets its first file.
