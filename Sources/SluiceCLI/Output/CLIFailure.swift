@@ -1,0 +1,26 @@
+import ArgumentParser
+
+/// A failure reported to the user as `error: <message>` with a non-zero exit code, never a stack
+/// trace. The wrapped errors' messages already say what failed, where, and what to do.
+struct CLIFailure: Error, CustomStringConvertible {
+  let message: String
+  let exitCode: ExitCode
+
+  init(_ error: any Error, exitCode: ExitCode = .failure) {
+    self.message = "\(error)"
+    self.exitCode = exitCode
+  }
+
+  init(message: String, exitCode: ExitCode = .failure) {
+    self.message = message
+    self.exitCode = exitCode
+  }
+
+  var description: String { message }
+}
+
+extension CLIFailure: LocalizedError {
+  var errorDescription: String? { message }
+}
+
+import Foundation

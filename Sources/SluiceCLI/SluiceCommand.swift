@@ -1,0 +1,27 @@
+import ArgumentParser
+import SluiceJob
+
+@main
+struct SluiceCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sluice",
+    abstract: "Micro-batch stream processing: log → cleaners → exactly-once sinks.",
+    discussion: """
+      Sluice reads events from a replayable log, cleans them with stateless transforms and \
+      appends them exactly once to a sink, keeping Spark-style checkpoints (offsets/, commits/) \
+      so a stopped or killed job resumes where it left off.
+
+      A 60-second tour:
+        sluice emulate --count 10000              # write Pinterest events to data/log
+        sluice log describe                       # topics, partitions, offsets
+        sluice run Examples/pinterest/pin.yaml --trigger availableNow
+        sluice checkpoint status checkpoints/pin  # what was planned, committed, pending
+        sluice emulate --count 5000 && sluice run Examples/pinterest/pin.yaml --trigger availableNow
+                                                  # processes exactly the 5,000 new events
+
+      Every command has --help; most have --json for scripts.
+      """,
+    version: SluiceVersion.current,
+    subcommands: [RunCommand.self, EmulateCommand.self, LogCommand.self, CheckpointCommand.self]
+  )
+}

@@ -1,0 +1,185 @@
+import Foundation
+public import SluiceCore
+import SluiceRuntime
+import SluiceTransforms
+import Yams
+
+extension JobSpec {
+  /// The keys a job file may have at the top level.
+  static let topLevelKeys = ["name", "source", "schema", "transforms", "sink", "checkpoint", "trigger", "onError"]
+
+  /// Reads and validates a job file. Every problem is reported with the file, line and key.
+  public static func load(path: String) throws(JobError) -> JobSpec {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw JobError(.unreadable, "cannot read job file \(path): no such file or not readable")
+    }
+    return try parse(yaml: String(decoding: data, as: UTF8.self), file: path)
+  }
+
+  /// Validates job-file text (`file` names it in messages).
+  public static func parse(yaml: String, file: String = "job.yaml") throws(JobError) -> JobSpec {
+    let root: Node
+    do {
+      guard let node = try Yams.compose(yaml: yaml) else {
+        throw JobError(.invalid, "\(file) is empty; a job needs at least name, source and sink")
+      }
+      root = node
+    } catch let error as JobError {
+      throw error
+    } catch {
+      throw JobError(.syntax, "\(file) is not valid YAML: \(error)")
+    }
+    let top = ConfigNode(node: root, path: "", file: file)
+    guard top.isMapping else { throw top.error("a job file is a mapping with keys name, source, sink, …") }
+
+    let name = try top.required("name", hint: "give the job a name, e.g. `name: pin`").string()
+    guard !name.isEmpty, name.utf8.allSatisfy({ isNameByte($0) }) else {
+      throw top.error("name '\(name)' may only contain letters, digits, '.', '_' and '-'")
+    }
+    let sourceNode = try top.required("source", hint: "e.g. `source: {kind: log, topics: [pinterest.pin]}`")
+    let (source, readLimit) = try parseSource(sourceNode)
+    let transforms = try parseTransforms(try top.optional("transforms"))
+    let schema = try parseSchema(try top.optional("schema"), transforms: transforms, at: top)
+    let sink = try parseSink(try top.required("sink", hint: "e.g. `sink: {kind: jsonl, path: out/pin}`"))
+    let checkpoint = try top.optional("checkpoint")?.string() ?? "checkpoints/\(name)"
+    let trigger: Trigger
+    if let node = try top.optional("trigger") {
+      do {
+        trigger = try Trigger(parsing: try node.string())
+      } catch {
+        throw node.error("\(error)")
+      }
+    } else {
+      trigger = .processingTime(.seconds(1))
+    }
+    let onError: OnErrorPolicy
+    switch try top.optional("onError")?.choice(["fail", "skip"]) ?? "fail" {
+    case "skip": onError = .skip
+    default: onError = .fail
+    }
+    try top.rejectUnknownKeys()
+    return JobSpec(
+      name: name, source: source, schema: schema, transforms: transforms, sink: sink, checkpoint: checkpoint,
+      trigger: trigger, readLimit: readLimit, onError: onError, file: file)
+  }
+
+  static func isNameByte(_ byte: UInt8) -> Bool {
+    (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+      || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+  }
+
+  // MARK: source
+
+  static func parseSource(_ node: ConfigNode) throws(JobError) -> (SourceSpec, ReadLimit) {
+    let kind = try node.required("kind", hint: "the source kind, e.g. `kind: log`").choice(["log"])
+    let maxRecords = try node.optional("maxRecordsPerBatch")?.int(min: 1) ?? 100_000
+    let maxBytes = try node.optional("maxBytesPerBatch")?.int(min: 1)
+    let limit = ReadLimit(maxRecords: maxRecords, maxBytes: maxBytes)
+    switch kind {
+    default:
+      let path = try node.optional("path")?.string() ?? "data/log"
+      var topics: [String] = []
+      if let topicNode = try node.optional("topics") { topics += try topicNode.strings() }
+      if let topicNode = try node.optional("topic") { topics += try topicNode.strings() }
+      guard !topics.isEmpty else {
+        throw node.error("a log source needs `topics:` (a list of topic names, e.g. [pinterest.pin])")
+      }
+      let starting = try parseStartingOffsets(try node.optional("startingOffsets"))
+      try node.rejectUnknownKeys()
+      return (.log(LogSourceSpec(path: path, topics: topics, startingOffsets: starting)), limit)
+    }
+  }
+
+  static func parseStartingOffsets(_ node: ConfigNode?) throws(JobError) -> StartingOffsetsSpec {
+    guard let node else { return .earliest }
+    let text = node.isScalar ? try node.string() : try node.jsonText()
+    switch text.lowercased() {
+    case "earliest": return .earliest
+    case "latest": return .latest
+    default:
+      do {
+        let offset = try SerializedOffset(text: text)
+        guard offset.json.objectMembers != nil else { throw CoreError(.invalidOffset, "not an object") }
+        return .specific(offset)
+      } catch {
+        throw node.error(
+          "'\(text)' is not allowed; use earliest, latest or a JSON object like {\"pinterest.pin\":{\"0\":42}}")
+      }
+    }
+  }
+
+  // MARK: schema
+
+  static func parseSchema(_ node: ConfigNode?, transforms: [TransformSpec], at top: ConfigNode) throws(JobError)
+    -> Schema
+  {
+    guard let node else {
+      if case .clean(let kind) = transforms.first { return kind.rawSchema }
+      throw top.error(
+        "the job needs a `schema:` for decoding records (or start `transforms:` with a cleaner such as `- clean: pin`)")
+    }
+    var fields: [Field] = []
+    for item in try node.items() {
+      let field: Field
+      if item.isMapping, try item.optional("type") != nil || (try item.keys().contains("name")) {
+        let name = try item.required("name", hint: "the column name").string()
+        let typeNode = try item.required("type", hint: "one of \(DataType.acceptedNames)")
+        let type = try dataType(typeNode)
+        let nullable = try item.optional("nullable")?.bool() ?? true
+        try item.rejectUnknownKeys()
+        field = Field(name, type, nullable: nullable)
+      } else if item.isMapping, let key = try item.keys().first, try item.keys().count == 1 {
+        field = Field(key, try dataType(try item.required(key, hint: "a type")))
+      } else {
+        throw item.error("a schema entry is `- column: type` or `- {name: column, type: type, nullable: false}`")
+      }
+      guard !fields.contains(where: { $0.name == field.name }) else {
+        throw item.error("column '\(field.name)' appears twice")
+      }
+      fields.append(field)
+    }
+    guard !fields.isEmpty else { throw node.error("the schema needs at least one column") }
+    return Schema(fields)
+  }
+
+  static func dataType(_ node: ConfigNode) throws(JobError) -> DataType {
+    let text = try node.string()
+    guard let type = DataType(name: text) else {
+      throw node.error("'\(text)' is not a type; use one of: \(DataType.acceptedNames)")
+    }
+    return type
+  }
+
+  // MARK: transforms
+
+  static func parseTransforms(_ node: ConfigNode?) throws(JobError) -> [TransformSpec] {
+    guard let node else { return [] }
+    var steps: [TransformSpec] = []
+    for item in try node.items() {
+      let keys = try item.keys()
+      guard keys.count == 1, let key = keys.first else {
+        throw item.error("each transform is a single key, e.g. `- clean: pin` or `- rename: {from: a, to: b}`")
+      }
+      let value = try item.required(key, hint: "the transform's arguments")
+      if key == "clean" {
+        let kind = try value.choice(CleanerKind.allCases.map(\.rawValue))
+        steps.append(.clean(CleanerKind(rawValue: kind)!))
+      } else {
+        steps.append(.op(try OperatorSpecParser.parse(name: key, arguments: value)))
+      }
+    }
+    return steps
+  }
+
+  // MARK: sink
+
+  static func parseSink(_ node: ConfigNode) throws(JobError) -> SinkSpec {
+    let kind = try node.required("kind", hint: "the sink kind, e.g. `kind: jsonl`").choice(["jsonl"])
+    switch kind {
+    default:
+      let path = try node.required("path", hint: "the output folder, e.g. `path: out/pin`").string()
+      try node.rejectUnknownKeys()
+      return .jsonl(path: path)
+    }
+  }
+}

@@ -1,0 +1,64 @@
+public import SluiceCore
+public import SluiceRuntime
+public import SluiceTransforms
+
+/// A validated job: every closed choice is an enum, every path resolved, every value checked.
+/// Built once from the job file by ``JobSpec/load(path:)``; nothing downstream reads YAML.
+public struct JobSpec: Sendable {
+  public var name: String
+  public var source: SourceSpec
+  /// The schema records are decoded into (explicit `schema:` or implied by the first cleaner).
+  public var schema: Schema
+  public var transforms: [TransformSpec]
+  public var sink: SinkSpec
+  /// Checkpoint folder (default `checkpoints/<name>`).
+  public var checkpoint: String
+  public var trigger: Trigger
+  public var readLimit: ReadLimit
+  public var onError: OnErrorPolicy
+  /// Where the spec came from, for messages.
+  public var file: String
+}
+
+/// Where records come from.
+public enum SourceSpec: Sendable, Hashable {
+  case log(LogSourceSpec)
+
+  public var kind: String {
+    switch self {
+    case .log: "log"
+    }
+  }
+}
+
+public struct LogSourceSpec: Sendable, Hashable {
+  /// Root folder of the embedded log.
+  public var path: String
+  public var topics: [String]
+  public var startingOffsets: StartingOffsetsSpec
+}
+
+public enum StartingOffsetsSpec: Sendable, Hashable {
+  case earliest
+  case latest
+  /// Explicit positions, e.g. `{"pinterest.pin":{"0":120}}` (canonical JSON).
+  case specific(SerializedOffset)
+}
+
+/// One step of the transform chain.
+public enum TransformSpec: Sendable, Hashable {
+  case clean(CleanerKind)
+  case op(OperatorSpec)
+}
+
+/// Where cleaned rows go.
+public enum SinkSpec: Sendable, Hashable {
+  /// One JSON Lines file per batch in a folder.
+  case jsonl(path: String)
+
+  public var description: String {
+    switch self {
+    case .jsonl(let path): "jsonl:\(path)"
+    }
+  }
+}

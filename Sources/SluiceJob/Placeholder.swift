@@ -1,1 +1,0 @@
-// Placeholder until SluiceJob gets its first file.

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests of each target, golden tests and end-to-end tests of the `sluice`
+# binary. Installs what is missing first. Usage: scripts/test.sh [swift test --filter pattern]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/setup.sh
+ensure_toolchain
+
+say "building (debug, with tests)"
+swift build --build-tests --quiet
+say "running tests"
+if [ $# -gt 0 ]; then
+  swift test --skip-build --filter "$1"
+else
+  swift test --skip-build
+fi
