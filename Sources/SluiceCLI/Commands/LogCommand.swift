@@ -104,7 +104,7 @@ struct LogCommand: ParsableCommand {
   struct Produce: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Append JSON lines from a file or stdin to a topic.",
-      discussion: "Each non-blank line is one record value (it must be a JSON document). Records are partitioned by --key-field when given, else spread round-robin.")
+      discussion: "Each non-blank line is one record value, stored as given. Records are partitioned by --key-field when given, else spread round-robin.")
 
     @OptionGroup var options: LogOptions
     @Argument(help: "Topic to write to (must exist: see `sluice log create`).")
@@ -134,11 +134,12 @@ struct LogCommand: ParsableCommand {
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         for i in 0..<records.count {
           let value = Array(records.value(i))
-          guard let document = try? JSONValue.parse(String(decoding: value, as: UTF8.self)) else {
-            throw CLIFailure(message: "line \(i + 1) of \(file ?? "stdin") is not valid JSON; nothing after it was written (\(written) records were)")
-          }
-          let key = keyField.flatMap { document[$0] }.map { field -> [UInt8] in
-            Array((field.stringValue ?? field.compact).utf8)
+          // Values are stored as given (a consumer decides what is malformed); a key field needs JSON.
+          let key = keyField.flatMap { field -> [UInt8]? in
+            guard let document = try? JSONValue.parse(String(decoding: value, as: UTF8.self)),
+              let member = document[field]
+            else { return nil }
+            return Array((member.stringValue ?? member.compact).utf8)
           }
           _ = try writer.append(value: value, key: key, partition: partition, timestampMs: now)
           written += 1

@@ -110,7 +110,7 @@ extension JobSpec {
 
   // MARK: schema
 
-  static func parseSchema(_ node: ConfigNode?, transforms: [TransformSpec], at top: ConfigNode) throws(JobError)
+  static func parseSchema(_ node: ConfigNode?, transforms: [OperatorSpec], at top: ConfigNode) throws(JobError)
     -> Schema
   {
     guard let node else {
@@ -152,23 +152,40 @@ extension JobSpec {
 
   // MARK: transforms
 
-  static func parseTransforms(_ node: ConfigNode?) throws(JobError) -> [TransformSpec] {
+  static func parseTransforms(_ node: ConfigNode?) throws(JobError) -> [OperatorSpec] {
     guard let node else { return [] }
-    var steps: [TransformSpec] = []
+    var steps: [OperatorSpec] = []
     for item in try node.items() {
-      let keys = try item.keys()
-      guard keys.count == 1, let key = keys.first else {
-        throw item.error("each transform is a single key, e.g. `- clean: pin` or `- rename: {from: a, to: b}`")
+      guard item.isMapping, try item.keys().count == 1 else {
+        throw item.error(
+          "each transform is a single key, e.g. `- clean: pin` or `- rename: {index: ind}`; allowed: "
+            + OperatorSpec.operations.joined(separator: ", "))
       }
-      let value = try item.required(key, hint: "the transform's arguments")
-      if key == "clean" {
-        let kind = try value.choice(CleanerKind.allCases.map(\.rawValue))
-        steps.append(.clean(CleanerKind(rawValue: kind)!))
-      } else {
-        steps.append(.op(try OperatorSpecParser.parse(name: key, arguments: value)))
+      do {
+        steps.append(try YAMLDecoder().decode(OperatorSpec.self, from: item.node))
+      } catch let error as DecodingError {
+        throw item.error(describe(error))
+      } catch {
+        throw item.error("\(error)")
       }
     }
     return steps
+  }
+
+  /// A one-line account of a Codable failure, naming the nested key.
+  static func describe(_ error: DecodingError) -> String {
+    func where_(_ context: DecodingError.Context) -> String {
+      let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+      return path.isEmpty ? "" : "\(path): "
+    }
+    switch error {
+    case .dataCorrupted(let context): return where_(context) + context.debugDescription
+    case .keyNotFound(let key, let context): return where_(context) + "missing key '\(key.stringValue)'"
+    case .typeMismatch(let type, let context):
+      return where_(context) + "expected \(type == String.self ? "a text value" : "\(type)") (\(context.debugDescription))"
+    case .valueNotFound(_, let context): return where_(context) + "a value is required"
+    @unknown default: return "\(error)"
+    }
   }
 
   // MARK: sink

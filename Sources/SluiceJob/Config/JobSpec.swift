@@ -9,7 +9,8 @@ public struct JobSpec: Sendable {
   public var source: SourceSpec
   /// The schema records are decoded into (explicit `schema:` or implied by the first cleaner).
   public var schema: Schema
-  public var transforms: [TransformSpec]
+  /// The transform chain, applied in order (`clean: pin` is `OperatorSpec.clean(.pin)`).
+  public var transforms: [OperatorSpec]
   public var sink: SinkSpec
   /// Checkpoint folder (default `checkpoints/<name>`).
   public var checkpoint: String
@@ -43,12 +44,6 @@ public enum StartingOffsetsSpec: Sendable, Hashable {
   case latest
   /// Explicit positions, e.g. `{"pinterest.pin":{"0":120}}` (canonical JSON).
   case specific(SerializedOffset)
-}
-
-/// One step of the transform chain.
-public enum TransformSpec: Sendable, Hashable {
-  case clean(CleanerKind)
-  case op(OperatorSpec)
 }
 
 /// Where cleaned rows go.

@@ -1,0 +1,66 @@
+public import Logging
+public import SluiceCheckpoint
+public import SluiceCore
+import SluiceFileSink
+import SluiceJSON
+import SluiceLog
+public import SluiceRuntime
+import SluiceTransforms
+
+/// The composition root: the only place that knows every concrete source, decoder, transform
+/// and sink. Turns a validated ``JobSpec`` into a ready ``MicroBatchRunner``.
+public enum JobAssembly {
+  /// Everything a run needs; keep it alive for the run (it holds the checkpoint lock).
+  public struct Assembled: Sendable {
+    public let runner: MicroBatchRunner
+    public let lock: CheckpointLock
+    public let spec: JobSpec
+  }
+
+  /// Builds the runner for `spec`, taking the checkpoint lock (a second run of the same job
+  /// fails here with a message naming the other process).
+  public static func assemble(
+    _ spec: JobSpec, trigger: Trigger? = nil, logger: Logger = Logger(label: "sluice.job"),
+    onProgress: @escaping @Sendable (BatchProgress) -> Void = { _ in }
+  ) throws -> Assembled {
+    let source = try spec.source.makeSource()
+    let decoder = JSONRecordDecoder(schema: spec.schema)
+    let transforms = spec.transforms.map { $0.makeTransform() }
+    let sink = makeSink(spec.sink)
+    let store = LocalCheckpointStore(root: spec.checkpoint)
+    let lock = try CheckpointLock.acquire(directory: spec.checkpoint)
+    let options = QueryOptions(
+      name: spec.name, trigger: trigger ?? spec.trigger, readLimit: spec.readLimit, onError: spec.onError)
+    let runner = MicroBatchRunner(
+      options: options, source: source, decoder: decoder, transforms: transforms, sink: sink, checkpoint: store,
+      lock: lock, logger: logger, onProgress: onProgress)
+    return Assembled(runner: runner, lock: lock, spec: spec)
+  }
+
+}
+
+extension SourceSpec {
+  /// The configured source (opens the log; reads nothing yet).
+  public func makeSource() throws -> any Source {
+    switch self {
+    case .log(let log):
+      let store = try LogStore(root: log.path)
+      let starting: LogSource.StartingOffsets
+      switch log.startingOffsets {
+      case .earliest: starting = .earliest
+      case .latest: starting = .latest
+      case .specific(let offset): starting = .specific(try LogPosition(json: offset.json))
+      }
+      return LogSource(store: store, topics: log.topics, startingOffsets: starting)
+    }
+  }
+
+}
+
+extension JobAssembly {
+  public static func makeSink(_ spec: SinkSpec) -> any Sink {
+    switch spec {
+    case .jsonl(let path): JSONLinesSink(directory: path)
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// Placeholder until EndToEndTests gets its first file.
