@@ -109,7 +109,7 @@ enum CastKernel {
 
   /// Truncates toward zero; NaN, infinities and values outside `Int64` give `nil`.
   @inline(__always) static func truncatedInt64(_ value: Double) -> Int64? {
-    guard value.isFinite, value > -9.223_372_036_854_775_808e18 - 1, value < 9.223_372_036_854_775_808e18
+    guard value.isFinite, value >= -9.223_372_036_854_775_808e18, value < 9.223_372_036_854_775_808e18
     else { return nil }
     return Int64(value)
   }

@@ -30,16 +30,6 @@ extension Column {
     column.validity = validity
     return column
   }
-
-  /// The same buffers under another logical type with the same physical storage
-  /// (`int64` ↔ `timestamp`, `int32` ↔ `date`).
-  func relabelled(as type: DataType) -> Column {
-    var column = Column(type: type)
-    column.validity = validity
-    column.int32Values = int32Values
-    column.int64Values = int64Values
-    return column
-  }
 }
 
 /// Maps a fixed-width buffer slot by slot; `transform` returning `nil` makes the slot null.

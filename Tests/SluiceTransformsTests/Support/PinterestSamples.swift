@@ -251,57 +251,77 @@ enum PinterestSamples {
     ],
   ]
   static let cleanGeoRows: [[Value]] = [
+    // 2020-08-28T03:52:47
     [
       .int64(7528), .string("Albania"), .list([.double(-89.9787), .double(-173.293)]),
       .timestamp(1_598_586_767_000_000),
-    ],  // 2020-08-28T03:52:47
+    ],
+    // 2020-04-27T13:34:16
     [
       .int64(2863), .string("Armenia"), .list([.double(-5.34445), .double(-177.924)]),
       .timestamp(1_587_994_456_000_000),
-    ],  // 2020-04-27T13:34:16
+    ],
+    // 2021-04-19T17:37:03
     [
       .int64(5730), .string("Colombia"), .list([.double(-77.015), .double(-101.437)]),
       .timestamp(1_618_853_823_000_000),
-    ],  // 2021-04-19T17:37:03
+    ],
+    // 2019-09-13T04:50:29
     [
       .int64(8304), .string("French Guiana"), .list([.double(-28.8852), .double(-164.87)]),
       .timestamp(1_568_350_229_000_000),
-    ],  // 2019-09-13T04:50:29
+    ],
+    // 2020-07-17T04:39:09
     [
       .int64(8731), .string("Aruba"), .list([.double(-83.104), .double(-171.302)]),
       .timestamp(1_594_960_749_000_000),
-    ],  // 2020-07-17T04:39:09
+    ],
+    // 2018-06-26T02:39:25
     [
       .int64(1313), .string("Maldives"), .list([.double(77.0447), .double(61.9119)]),
       .timestamp(1_529_980_765_000_000),
-    ],  // 2018-06-26T02:39:25
+    ],
+    // 2022-01-01T02:26:50
     [
       .int64(10794), .string("Cocos (Keeling) Islands"), .list([.double(-89.5236), .double(-154.567)]),
       .timestamp(1_641_004_010_000_000),
-    ],  // 2022-01-01T02:26:50
+    ],
+    // 2021-03-20T09:32:44
     [
       .int64(5069), .string("Azerbaijan"), .list([.double(-63.0063), .double(-157.474)]),
       .timestamp(1_616_232_764_000_000),
-    ],  // 2021-03-20T09:32:44
+    ],
+    // 2020-01-19T01:49:05
     [
       .int64(6398), .string("Albania"), .list([.double(-3.29267), .double(-179.726)]),
       .timestamp(1_579_398_545_000_000),
-    ],  // 2020-01-19T01:49:05
+    ],
+    // 2022-02-03T22:05:34
     [
       .int64(1014), .string("Tonga"), .list([.double(81.1477), .double(69.3538)]),
       .timestamp(1_643_925_934_000_000),
-    ],  // 2022-02-03T22:05:34
+    ],
   ]
   static let cleanUserRows: [[Value]] = [
-    [.int64(7528), .string("Abigail Ali"), .int64(20), .timestamp(1_445_685_831_000_000)],  // 2015-10-24T11:23:51
-    [.int64(2863), .string("Dylan Holmes"), .int64(32), .timestamp(1_477_231_611_000_000)],  // 2016-10-23T14:06:51
-    [.int64(5730), .string("Rachel Davis"), .int64(36), .timestamp(1_449_604_963_000_000)],  // 2015-12-08T20:02:43
-    [.int64(8304), .string("Charles Berry"), .int64(25), .timestamp(1_451_276_499_000_000)],  // 2015-12-28T04:21:39
-    [.int64(8731), .string("Andrea Alexander"), .int64(21), .timestamp(1_447_147_662_000_000)],  // 2015-11-10T09:27:42
-    [.int64(1313), .string("Brittany Jones"), .int64(32), .timestamp(1_459_569_083_000_000)],  // 2016-04-02T03:51:23
-    [.int64(10794), .string("Thomas Turner"), .int64(34), .timestamp(1_482_364_922_000_000)],  // 2016-12-22T00:02:02
-    [.int64(5069), .string("Amanda Ball"), .int64(25), .timestamp(1_452_706_590_000_000)],  // 2016-01-13T17:36:30
-    [.int64(6398), .string("Christina Davenport"), .int64(39), .timestamp(1_467_233_039_000_000)],  // 2016-06-29T20:43:59
-    [.int64(1014), .string("Gregory Ramsey"), .int64(56), .timestamp(1_476_552_099_000_000)],  // 2016-10-15T17:21:39
+    // 2015-10-24T11:23:51
+    [.int64(7528), .string("Abigail Ali"), .int64(20), .timestamp(1_445_685_831_000_000)],
+    // 2016-10-23T14:06:51
+    [.int64(2863), .string("Dylan Holmes"), .int64(32), .timestamp(1_477_231_611_000_000)],
+    // 2015-12-08T20:02:43
+    [.int64(5730), .string("Rachel Davis"), .int64(36), .timestamp(1_449_604_963_000_000)],
+    // 2015-12-28T04:21:39
+    [.int64(8304), .string("Charles Berry"), .int64(25), .timestamp(1_451_276_499_000_000)],
+    // 2015-11-10T09:27:42
+    [.int64(8731), .string("Andrea Alexander"), .int64(21), .timestamp(1_447_147_662_000_000)],
+    // 2016-04-02T03:51:23
+    [.int64(1313), .string("Brittany Jones"), .int64(32), .timestamp(1_459_569_083_000_000)],
+    // 2016-12-22T00:02:02
+    [.int64(10794), .string("Thomas Turner"), .int64(34), .timestamp(1_482_364_922_000_000)],
+    // 2016-01-13T17:36:30
+    [.int64(5069), .string("Amanda Ball"), .int64(25), .timestamp(1_452_706_590_000_000)],
+    // 2016-06-29T20:43:59
+    [.int64(6398), .string("Christina Davenport"), .int64(39), .timestamp(1_467_233_039_000_000)],
+    // 2016-10-15T17:21:39
+    [.int64(1014), .string("Gregory Ramsey"), .int64(56), .timestamp(1_476_552_099_000_000)],
   ]
 }
