@@ -1,1 +1,0 @@
-// Placeholder until SluiceTransforms gets its first file.

@@ -1,1 +1,0 @@
-// Placeholder until SluiceTransformsTests gets its first file.
