@@ -29,7 +29,8 @@ enum BadRecords {
   static func list(_ rejected: [RejectedRecord]) -> String {
     var text = rejected.prefix(listed).map { record in
       record.step == "decode"
-        ? "\(record.position): \(record.reason)" : "\(record.position): \(record.reason) (step \(record.step))"
+        ? "\(record.position): \(record.reason)"
+        : "\(record.position): \(record.reason) (step \(record.step))"
     }.joined(separator: "; ")
     if rejected.count > listed { text += "; and \(rejected.count - listed) more" }
     return text

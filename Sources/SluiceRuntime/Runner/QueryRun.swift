@@ -32,7 +32,6 @@ struct QueryRun {
     machine = Machine(trigger: runner.options.trigger)
   }
 
-
   mutating func run(from startPoint: Machine.StartPoint) async throws -> RunSummary {
     var event = Machine.Event.started(startPoint)
     var stopDelivered = false

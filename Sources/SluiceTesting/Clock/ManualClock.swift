@@ -28,7 +28,8 @@ public final class ManualClock: RuntimeClock {
 
   public var wallClockMs: Int64 {
     let now = self.now
-    return wallClockOrigin + now.components.seconds * 1000 + now.components.attoseconds / 1_000_000_000_000_000
+    return wallClockOrigin + now.components.seconds * 1000 + now.components.attoseconds
+      / 1_000_000_000_000_000
   }
 
   /// Tasks currently sleeping.

@@ -37,5 +37,11 @@ public final class ScriptedFaultInjector: FaultInjector {
 public struct SimulatedCrash: Error, Sendable, Hashable, CustomStringConvertible {
   public let point: FaultPoint
   public let batch: BatchID
+
+  public init(point: FaultPoint, batch: BatchID) {
+    self.point = point
+    self.batch = batch
+  }
+
   public var description: String { "simulated crash at \(point.rawValue) of batch \(batch)" }
 }

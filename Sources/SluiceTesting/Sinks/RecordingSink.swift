@@ -54,7 +54,8 @@ public final class RecordingSink: Sink {
       }
       state.batches[key] = batch
       state.order.append(key)
-      return SinkWriteResult(rowsWritten: batch.count, details: .object([("batches", .int(Int64(state.order.count)))]))
+      return SinkWriteResult(
+        rowsWritten: batch.count, details: .object([("batches", .int(Int64(state.order.count)))]))
     }
   }
 

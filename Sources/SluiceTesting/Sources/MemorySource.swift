@@ -92,7 +92,10 @@ public final class MemorySource: Source {
         var position = Int(begin[p])
         while position < state.partitions[p].count && remaining > 0 {
           let size = state.partitions[p][position].value.count
-          if let maxBytes = limit.maxBytes, bytes > 0, bytes + size > maxBytes { remaining = 0; break }
+          if let maxBytes = limit.maxBytes, bytes > 0, bytes + size > maxBytes {
+            remaining = 0
+            break
+          }
           bytes += size
           position += 1
           remaining -= 1
