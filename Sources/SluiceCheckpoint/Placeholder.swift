@@ -1,1 +1,0 @@
-// Placeholder until SluiceCheckpoint gets its first file.

@@ -1,0 +1,15 @@
+/// Named points inside a batch where a test can make the process crash, to prove recovery
+/// (issue 2 acceptance: kill the process with SIGKILL in the middle of a batch, then check the
+/// next run re-runs that batch with the identical range and the sink holds each record once).
+public enum FaultPoint: String, Sendable, Hashable, CaseIterable {
+  /// `offsets/N` is written; nothing was read yet.
+  case afterOffsetsWritten = "after-offsets-written"
+  /// The batch's records were read from the source.
+  case afterRead = "after-read"
+  /// The sink holds the batch; `commits/N` is not written yet.
+  case afterSinkWrite = "after-sink-write"
+  /// Just before `commits/N` is written.
+  case beforeCommitWritten = "before-commit-written"
+  /// `commits/N` is written; the source was not told yet.
+  case afterCommitWritten = "after-commit-written"
+}

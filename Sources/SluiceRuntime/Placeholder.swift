@@ -1,1 +1,0 @@
-// Placeholder until SluiceRuntime gets its first file.

@@ -1,1 +1,0 @@
-// Placeholder until SluiceTesting gets its first file.

@@ -1,1 +1,0 @@
-// Placeholder until SluiceCheckpointTests gets its first file.

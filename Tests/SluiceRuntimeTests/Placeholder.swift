@@ -1,1 +1,0 @@
-// Placeholder until SluiceRuntimeTests gets its first file.
