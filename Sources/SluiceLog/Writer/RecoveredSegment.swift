@@ -59,6 +59,10 @@ struct RecoveredSegment {
     let loaded = try SparseIndex.load(path: reference.indexPath, segmentLimit: opened.size)
     var entries = loaded.entries
     var rewriteIndex = loaded.isDamaged
+    if try !pointsAtRecords(entries, of: segmentFile, baseOffset: base) {
+      entries = []
+      rewriteIndex = true
+    }
     while true {
       let hint = entries.last
       let scanner = SegmentScanner(
@@ -104,5 +108,26 @@ struct RecoveredSegment {
         reference: reference, segmentFile: segmentFile, indexFile: indexFile, validSize: validSize,
         indexSize: indexSize, nextOffset: nextOffset, bytesSinceIndexEntry: bytesSinceEntry, torn: torn)
     }
+  }
+
+  /// Whether every entry points at a record frame carrying the entry's offset (a cheap check of
+  /// 16 bytes per entry; the CRC is checked when the records are read).
+  private static func pointsAtRecords(_ entries: [IndexEntry], of file: SystemFile, baseOffset: Int64)
+    throws(LogError) -> Bool
+  {
+    for entry in entries {
+      let head = try file.readBytes(count: RecordFormat.frameSize + 8, at: entry.position)
+      guard head.count == RecordFormat.frameSize + 8 else { return false }
+      let (length, offset) = head.withUnsafeBytes { raw in
+        (
+          Int(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self))),
+          Int64(littleEndian: raw.loadUnaligned(fromByteOffset: RecordFormat.frameSize, as: Int64.self))
+        )
+      }
+      guard length >= RecordFormat.bodyHeaderSize, length <= RecordFormat.maxBodySize,
+        offset == baseOffset + entry.relativeOffset
+      else { return false }
+    }
+    return true
   }
 }
