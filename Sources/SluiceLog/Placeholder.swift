@@ -1,1 +1,0 @@
-// Placeholder until SluiceLog gets its first file.

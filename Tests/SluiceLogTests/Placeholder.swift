@@ -1,1 +1,0 @@
-// Placeholder until SluiceLogTests gets its first file.
