@@ -41,7 +41,9 @@ struct ColumnFiller {
       throw JSONDecodingError(.notAnObject, "not a JSON object (the record is only whitespace)")
     }
     guard cursor.current == UInt8(ascii: "{") else {
-      throw JSONDecodingError(.notAnObject, "not a JSON object (found \(cursor.describeValue(at: cursor.position)))")
+      let start = cursor.position
+      try cursor.skipValue(depth: 0, maxDepth: options.maxNestingDepth)  // malformed text says so
+      throw JSONDecodingError(.notAnObject, "not a JSON object (found \(cursor.describeValue(at: start)))")
     }
     cursor.position += 1
     cursor.skipWhitespace()

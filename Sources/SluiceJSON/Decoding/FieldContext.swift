@@ -12,8 +12,16 @@ struct FieldContext {
     FieldContext(plan: plan, options: options, field: field, depth: depth + 1)
   }
 
-  /// `field 'index': expected int64, found string "abc"`.
+  /// `field 'index': expected int64, found string "abc"`; or, when the value is not even valid
+  /// JSON, the syntax error (a malformed value is reported as such, not as a wrong type).
   func mismatch(kindIndex: Int, cursor: JSONCursor, valueStart: Int) -> JSONDecodingError {
+    var probe = cursor
+    probe.position = valueStart
+    do throws(JSONDecodingError) {
+      try probe.skipValue(depth: depth, maxDepth: options.maxNestingDepth)
+    } catch {
+      return error
+    }
     let element = depth > 1 ? " list element" : ""
     return JSONDecodingError(
       .typeMismatch,
