@@ -59,7 +59,8 @@ func assertColumnConsistent(
   case .boolean: XCTAssertEqual(column.boolValues.count, count, name, file: file, line: line)
   case .string:
     XCTAssertEqual(column.offsets.count, count + 1, name, file: file, line: line)
-    XCTAssertEqual(Int(column.offsets.last ?? -1), column.bytes.count, "\(name) byte length", file: file, line: line)
+    XCTAssertEqual(
+      Int(column.offsets.last ?? -1), column.bytes.count, "\(name) byte length", file: file, line: line)
   case .list:
     XCTAssertEqual(column.offsets.count, count + 1, name, file: file, line: line)
     assertColumnConsistent(

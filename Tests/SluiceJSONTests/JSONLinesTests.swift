@@ -8,9 +8,11 @@ final class JSONLinesTests: XCTestCase {
     let text = "\u{FEFF}{\"a\": 1}\r\n\n   \n{\"a\": 2}\n\t\r\n{\"a\": 3}"
     let records = JSONLines.split(Array(text.utf8), topic: "pinterest.pin", partition: 2, firstOffset: 10)
     XCTAssertEqual(records.count, 3)
-    XCTAssertEqual((0..<3).map { String(decoding: records.value($0), as: UTF8.self) }, [
-      #"{"a": 1}"#, #"{"a": 2}"#, #"{"a": 3}"#,
-    ])
+    XCTAssertEqual(
+      (0..<3).map { String(decoding: records.value($0), as: UTF8.self) },
+      [
+        #"{"a": 1}"#, #"{"a": 2}"#, #"{"a": 3}"#,
+      ])
     XCTAssertEqual(records.offsets, [10, 11, 12])
     XCTAssertEqual(records.partitions, [2, 2, 2])
     XCTAssertEqual(records.positionDescription(1), "topic pinterest.pin partition 2 offset 11")

@@ -13,7 +13,9 @@ final class PinterestDecodingTests: XCTestCase {
     XCTAssertEqual(result.rejected, [])
     XCTAssertEqual(result.batch.count, 10)
     let rows = result.batch.rows
-    XCTAssertEqual(rows.map { $0["index"] }, [7528, 2863, 5730, 8304, 8731, 1313, 10794, 5069, 6398, 1014].map { .int64($0) })
+    XCTAssertEqual(
+      rows.map { $0["index"] },
+      [7528, 2863, 5730, 8304, 8731, 1313, 10794, 5069, 6398, 1014].map { .int64($0) })
     XCTAssertEqual(rows[0]["description"], .string("No description available Story format"))
     XCTAssertEqual(rows[0]["follower_count"], .string("User Info Error"))
     XCTAssertEqual(rows[0]["downloaded"], .int64(0))
@@ -38,7 +40,8 @@ final class PinterestDecodingTests: XCTestCase {
     XCTAssertEqual(result.batch.count, 10)
     let first = result.batch.row(0)
     XCTAssertEqual(first["ind"], .int64(7528))
-    XCTAssertEqual(first["timestamp"], .timestamp(try XCTUnwrap(Timestamp.parseMicros("2020-08-28T03:52:47"))))
+    XCTAssertEqual(
+      first["timestamp"], .timestamp(try XCTUnwrap(Timestamp.parseMicros("2020-08-28T03:52:47"))))
     XCTAssertEqual(first["latitude"], .double(-89.9787))
     XCTAssertEqual(first["longitude"], .double(-173.293))
     XCTAssertEqual(first["country"], .string("Albania"))
@@ -96,7 +99,8 @@ final class PinterestDecodingTests: XCTestCase {
       var emulator = PinterestEmulator(seed: 42, variant: variant)
       let (pins, geos, users) = emulator.rawRecords(count: 1500)
       for (schema, records) in [
-        (PinterestFixtures.pinSchema, pins), (PinterestFixtures.geoSchema, geos), (PinterestFixtures.userSchema, users),
+        (PinterestFixtures.pinSchema, pins), (PinterestFixtures.geoSchema, geos),
+        (PinterestFixtures.userSchema, users),
       ] {
         let result = JSONRecordDecoder(schema: schema).decode(records)
         XCTAssertEqual(result.rejected, [], "\(variant)")

@@ -7,20 +7,24 @@ import XCTest
 /// rejection reasons and positions, rollback of partially decoded records.
 final class RecordStructureTests: XCTestCase {
   let schema = Schema([
-    Field("a", .int64, nullable: false), Field("s", .string), Field("l", .list(.double)), Field("t", .timestamp),
+    Field("a", .int64, nullable: false), Field("s", .string), Field("l", .list(.double)),
+    Field("t", .timestamp),
   ])
 
   func testMissingAndNullFieldsAreNull() {
     XCTAssertEqual(decodeRow(schema, #"{"a": 1}"#), [.int64(1), .null, .null, .null])
-    XCTAssertEqual(decodeRow(schema, #"{"a": 1, "s": null, "l": null, "t": null}"#), [.int64(1), .null, .null, .null])
+    XCTAssertEqual(
+      decodeRow(schema, #"{"a": 1, "s": null, "l": null, "t": null}"#), [.int64(1), .null, .null, .null])
     let optional = Schema([Field("x", .string), Field("y", .int64)])
     XCTAssertEqual(decodeRow(optional, "{}"), [.null, .null])
     XCTAssertEqual(decodeRow(optional, " { } \r\n"), [.null, .null])
   }
 
   func testNonNullableFieldMustBePresentAndNotNull() {
-    XCTAssertEqual(rejectionReason(schema, #"{"s": "x"}"#), "field 'a' is missing (the field is not nullable)")
-    XCTAssertEqual(rejectionReason(schema, #"{"a": null}"#), "field 'a': null is not allowed (the field is not nullable)")
+    XCTAssertEqual(
+      rejectionReason(schema, #"{"s": "x"}"#), "field 'a' is missing (the field is not nullable)")
+    XCTAssertEqual(
+      rejectionReason(schema, #"{"a": null}"#), "field 'a': null is not allowed (the field is not nullable)")
   }
 
   func testFieldOrderDoesNotMatterAndKeysMayBeEscaped() {
@@ -28,7 +32,8 @@ final class RecordStructureTests: XCTestCase {
     XCTAssertEqual(
       decodeRow(schema, #"{"t": "2020-01-19 01:49:05", "l": [1], "s": "x", "a": 5}"#),
       [.int64(5), .string("x"), .list([.double(1)]), .timestamp(t)])
-    XCTAssertEqual(decodeRow(schema, #"{"\u0061": 5, "\u0073": "y"}"#), [.int64(5), .string("y"), .null, .null])
+    XCTAssertEqual(
+      decodeRow(schema, #"{"\u0061": 5, "\u0073": "y"}"#), [.int64(5), .string("y"), .null, .null])
     XCTAssertEqual(decodeRow(schema, #"{ "a" : 5 , "s" : "y" }"#), [.int64(5), .string("y"), .null, .null])
   }
 
@@ -43,17 +48,24 @@ final class RecordStructureTests: XCTestCase {
 
   func testUnknownFieldsAreStillSyntaxChecked() {
     XCTAssertEqual(
-      rejectionReason(schema, #"{"x": [1, 2,], "a": 1}"#), "malformed JSON at byte 12: expected a value, found ']'")
+      rejectionReason(schema, #"{"x": [1, 2,], "a": 1}"#),
+      "malformed JSON at byte 12: expected a value, found ']'")
     XCTAssertEqual(
-      rejectionReason(schema, #"{"x": {"k" 1}, "a": 1}"#), "malformed JSON at byte 11: expected ':' after object key")
-    XCTAssertEqual(rejectionReason(schema, #"{"x": nul, "a": 1}"#), "malformed JSON at byte 9: invalid literal, expected 'null'")
+      rejectionReason(schema, #"{"x": {"k" 1}, "a": 1}"#),
+      "malformed JSON at byte 11: expected ':' after object key")
+    XCTAssertEqual(
+      rejectionReason(schema, #"{"x": nul, "a": 1}"#),
+      "malformed JSON at byte 9: invalid literal, expected 'null'")
     let deep = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
     XCTAssertEqual(
-      rejectionReason(schema, "{\"x\": \(deep), \"a\": 1}"), "malformed JSON at byte 133: nesting deeper than 128 levels")
+      rejectionReason(schema, "{\"x\": \(deep), \"a\": 1}"),
+      "malformed JSON at byte 133: nesting deeper than 128 levels")
   }
 
   func testDuplicateFieldsFollowThePolicy() {
-    XCTAssertEqual(decodeRow(schema, #"{"a": 1, "s": "first", "a": 2, "s": "second"}"#), [.int64(2), .string("second"), .null, .null])
+    XCTAssertEqual(
+      decodeRow(schema, #"{"a": 1, "s": "first", "a": 2, "s": "second"}"#),
+      [.int64(2), .string("second"), .null, .null])
     let lastWins = decode(schema, [#"{"a": 1, "s": "first", "l": [1, 2, 3], "s": "second", "l": [4]}"#])
     XCTAssertEqual(String(decoding: lastWins.batch.columns[1].bytes, as: UTF8.self), "second")
     XCTAssertEqual(lastWins.batch.columns[2].children[0].doubleValues, [4])
@@ -64,7 +76,8 @@ final class RecordStructureTests: XCTestCase {
       decodeRow(schema, #"{"a": 1, "s": "first", "a": 2, "s": "second"}"#, options: firstWins),
       [.int64(1), .string("first"), .null, .null])
     let reject = JSONDecodingOptions(duplicateFields: .reject)
-    XCTAssertEqual(rejectionReason(schema, #"{"a": 1, "a": 2}"#, options: reject), "field 'a' appears more than once")
+    XCTAssertEqual(
+      rejectionReason(schema, #"{"a": 1, "a": 2}"#, options: reject), "field 'a' appears more than once")
   }
 
   /// Each malformed variant is rejected with a precise reason while its neighbours decode.
@@ -79,7 +92,10 @@ final class RecordStructureTests: XCTestCase {
       (#"{"a": 1} x"#, "malformed JSON at byte 9: unexpected 'x' after the end of the object"),
       (#"{"a": 1}{"a": 2}"#, "malformed JSON at byte 8: unexpected '{' after the end of the object"),
       (#"{"a" 1}"#, "malformed JSON at byte 5: expected ':' after object key"),
-      (#"{"a": 1 "s": "x"}"#, #"malformed JSON at byte 8: expected ',' or '}' after an object member, found '"'"#),
+      (
+        #"{"a": 1 "s": "x"}"#,
+        #"malformed JSON at byte 8: expected ',' or '}' after an object member, found '"'"#
+      ),
       (#"{"a": 1,}"#, "malformed JSON at byte 8: expected '\"' to start an object key, found '}'"),
       ("{'a': 1}", "malformed JSON at byte 1: expected '\"' to start an object key, found '''"),
       (#"{"a": 1, "s": "bad \q"}"#, #"malformed JSON at byte 19: invalid escape \q"#),

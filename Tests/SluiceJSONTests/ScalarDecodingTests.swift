@@ -30,9 +30,12 @@ final class ScalarDecodingTests: XCTestCase {
 
   func testInt64RejectsFractionsTextAndOverflow() {
     XCTAssertEqual(rejectionReason(int64, #"{"a": 1.5}"#), "field 'a': expected int64, found number 1.5")
-    XCTAssertEqual(rejectionReason(int64, #"{"a": "abc"}"#), #"field 'a': expected int64, found string "abc""#)
-    XCTAssertEqual(rejectionReason(int64, #"{"a": " 12 "}"#), #"field 'a': expected int64, found string " 12 ""#)
-    XCTAssertEqual(rejectionReason(int64, #"{"a": "12abc"}"#), #"field 'a': expected int64, found string "12abc""#)
+    XCTAssertEqual(
+      rejectionReason(int64, #"{"a": "abc"}"#), #"field 'a': expected int64, found string "abc""#)
+    XCTAssertEqual(
+      rejectionReason(int64, #"{"a": " 12 "}"#), #"field 'a': expected int64, found string " 12 ""#)
+    XCTAssertEqual(
+      rejectionReason(int64, #"{"a": "12abc"}"#), #"field 'a': expected int64, found string "12abc""#)
     XCTAssertEqual(rejectionReason(int64, #"{"a": ""}"#), #"field 'a': expected int64, found string """#)
     XCTAssertEqual(rejectionReason(int64, #"{"a": true}"#), "field 'a': expected int64, found true")
     XCTAssertEqual(rejectionReason(int64, #"{"a": [1]}"#), "field 'a': expected int64, found an array")
@@ -53,17 +56,22 @@ final class ScalarDecodingTests: XCTestCase {
     XCTAssertEqual(rejectionReason(int64, #"{"a": 007}"#), "malformed JSON at byte 6: invalid number")
     XCTAssertEqual(rejectionReason(int64, #"{"a": -}"#), "malformed JSON at byte 6: invalid number")
     XCTAssertEqual(rejectionReason(double, #"{"d": 1.}"#), "malformed JSON at byte 6: invalid number")
-    XCTAssertEqual(rejectionReason(double, #"{"d": .5}"#), "malformed JSON at byte 6: expected a value, found '.'")
-    XCTAssertEqual(rejectionReason(double, #"{"d": NaN}"#), "malformed JSON at byte 6: expected a value, found 'N'")
-    XCTAssertEqual(rejectionReason(double, #"{"d": +1}"#), "malformed JSON at byte 6: expected a value, found '+'")
+    XCTAssertEqual(
+      rejectionReason(double, #"{"d": .5}"#), "malformed JSON at byte 6: expected a value, found '.'")
+    XCTAssertEqual(
+      rejectionReason(double, #"{"d": NaN}"#), "malformed JSON at byte 6: expected a value, found 'N'")
+    XCTAssertEqual(
+      rejectionReason(double, #"{"d": +1}"#), "malformed JSON at byte 6: expected a value, found '+'")
     XCTAssertEqual(rejectionReason(double, #"{"d": 1e}"#), "malformed JSON at byte 6: invalid number")
   }
 
   func testInt32IsRangeChecked() {
     XCTAssertEqual(decodeRow(int32, #"{"a": 2147483647}"#), [.int32(Int32.max)])
     XCTAssertEqual(decodeRow(int32, #"{"a": "-2147483648"}"#), [.int32(Int32.min)])
-    XCTAssertEqual(rejectionReason(int32, #"{"a": 2147483648}"#), "field 'a': 2147483648 is out of range for int32")
-    XCTAssertEqual(rejectionReason(int32, #"{"a": "-3000000000"}"#), "field 'a': -3000000000 is out of range for int32")
+    XCTAssertEqual(
+      rejectionReason(int32, #"{"a": 2147483648}"#), "field 'a': 2147483648 is out of range for int32")
+    XCTAssertEqual(
+      rejectionReason(int32, #"{"a": "-3000000000"}"#), "field 'a': -3000000000 is out of range for int32")
   }
 
   func testDoubleAcceptsNumbersAndNumericStrings() {
@@ -76,7 +84,8 @@ final class ScalarDecodingTests: XCTestCase {
     XCTAssertEqual(decodeRow(double, #"{"d": 1.7976931348623157e308}"#), [.double(.greatestFiniteMagnitude)])
     XCTAssertEqual(decodeRow(double, #"{"d": 5e-324}"#), [.double(.leastNonzeroMagnitude)])
     XCTAssertEqual(rejectionReason(double, #"{"d": 1e400}"#), "field 'd': 1e400 is out of range for double")
-    XCTAssertEqual(rejectionReason(double, #"{"d": "NaN"}"#), #"field 'd': expected double, found string "NaN""#)
+    XCTAssertEqual(
+      rejectionReason(double, #"{"d": "NaN"}"#), #"field 'd': expected double, found string "NaN""#)
     XCTAssertEqual(rejectionReason(double, #"{"d": false}"#), "field 'd': expected double, found false")
   }
 
@@ -117,8 +126,10 @@ final class ScalarDecodingTests: XCTestCase {
     XCTAssertEqual(decodeRow(boolean, #"{"b": "1"}"#), [.boolean(true)])
     XCTAssertEqual(decodeRow(boolean, #"{"b": "0"}"#), [.boolean(false)])
     XCTAssertEqual(rejectionReason(boolean, #"{"b": 2}"#), "field 'b': expected boolean, found number 2")
-    XCTAssertEqual(rejectionReason(boolean, #"{"b": "yes"}"#), #"field 'b': expected boolean, found string "yes""#)
-    XCTAssertEqual(rejectionReason(boolean, #"{"b": tru}"#), "malformed JSON at byte 9: invalid literal, expected 'true'")
+    XCTAssertEqual(
+      rejectionReason(boolean, #"{"b": "yes"}"#), #"field 'b': expected boolean, found string "yes""#)
+    XCTAssertEqual(
+      rejectionReason(boolean, #"{"b": tru}"#), "malformed JSON at byte 9: invalid literal, expected 'true'")
   }
 
   func testStringColumnKeepsTheJSONTextOfOtherValues() {
@@ -138,7 +149,8 @@ final class ScalarDecodingTests: XCTestCase {
     XCTAssertEqual(decodeRow(timestamp, #"{"t": "2020-08-28T03:52:47"}"#), [.timestamp(expected)])
     XCTAssertEqual(decodeRow(timestamp, #"{"t": "2020-08-28T03:52:47Z"}"#), [.timestamp(expected)])
     XCTAssertEqual(decodeRow(timestamp, #"{"t": "2020-08-28T05:52:47+02:00"}"#), [.timestamp(expected)])
-    XCTAssertEqual(decodeRow(timestamp, #"{"t": "2020-08-28T03:52:47.123456"}"#), [.timestamp(expected + 123_456)])
+    XCTAssertEqual(
+      decodeRow(timestamp, #"{"t": "2020-08-28T03:52:47.123456"}"#), [.timestamp(expected + 123_456)])
     XCTAssertEqual(decodeRow(timestamp, #"{"t": "2020-08-28 03:52:47.5"}"#), [.timestamp(expected + 500_000)])
     XCTAssertEqual(decodeRow(timestamp, #"{"t": "2020-08-28\u005403:52:47"}"#), [.timestamp(expected)])
     let midnight = try XCTUnwrap(Timestamp.parseMicros("2020-08-28T00:00:00"))
@@ -159,7 +171,8 @@ final class ScalarDecodingTests: XCTestCase {
     XCTAssertEqual(decodeRow(timestamp, #"{"t": 1598586767000.5}"#), [.timestamp(expected + 500)])
     let seconds = JSONDecodingOptions(numericTimestampUnit: .seconds)
     XCTAssertEqual(decodeRow(timestamp, #"{"t": 1598586767}"#, options: seconds), [.timestamp(expected)])
-    XCTAssertEqual(decodeRow(timestamp, #"{"t": 1598586767.25}"#, options: seconds), [.timestamp(expected + 250_000)])
+    XCTAssertEqual(
+      decodeRow(timestamp, #"{"t": 1598586767.25}"#, options: seconds), [.timestamp(expected + 250_000)])
     let micros = JSONDecodingOptions(numericTimestampUnit: .microseconds)
     XCTAssertEqual(decodeRow(timestamp, "{\"t\": \(expected)}", options: micros), [.timestamp(expected)])
     let reject = JSONDecodingOptions(numericTimestampUnit: .reject)
@@ -178,7 +191,8 @@ final class ScalarDecodingTests: XCTestCase {
     XCTAssertEqual(decodeRow(date, "{\"day\": \(days)}"), [.date(days)])
     XCTAssertEqual(decodeRow(date, #"{"day": "1969-12-31"}"#), [.date(-1)])
     XCTAssertEqual(
-      rejectionReason(date, #"{"day": "28/08/2020"}"#), #"field 'day': expected date, found string "28/08/2020""#)
+      rejectionReason(date, #"{"day": "28/08/2020"}"#),
+      #"field 'day': expected date, found string "28/08/2020""#)
     XCTAssertEqual(rejectionReason(date, #"{"day": 1.5}"#), "field 'day': expected date, found number 1.5")
   }
 
@@ -189,13 +203,19 @@ final class ScalarDecodingTests: XCTestCase {
       [.list([.double(-89.9787), .double(-173.293)]), .list([.string("a"), .string("bé")])])
     XCTAssertEqual(decodeRow(schema, #"{"l": [], "tags": [ ]}"#), [.list([]), .list([])])
     XCTAssertEqual(decodeRow(schema, #"{"l": ["1.5", 2]}"#), [.list([.double(1.5), .double(2)]), .null])
-    XCTAssertEqual(decodeRow(schema, #"{"l": null, "tags": [1, true]}"#), [.null, .list([.string("1"), .string("true")])])
-    XCTAssertEqual(rejectionReason(schema, #"{"l": [1, null]}"#), "field 'l': list elements must not be null")
-    XCTAssertEqual(rejectionReason(schema, #"{"l": "1,2"}"#), #"field 'l': expected list<double>, found string "1,2""#)
     XCTAssertEqual(
-      rejectionReason(schema, #"{"l": [1, "x"]}"#), #"field 'l': expected double list element, found string "x""#)
-    XCTAssertEqual(rejectionReason(schema, #"{"l": [1 2]}"#), "malformed JSON at byte 9: expected ',' or ']' after an array element, found '2'")
-    XCTAssertEqual(rejectionReason(schema, #"{"l": [1,]}"#), "malformed JSON at byte 9: expected a value, found ']'")
+      decodeRow(schema, #"{"l": null, "tags": [1, true]}"#), [.null, .list([.string("1"), .string("true")])])
+    XCTAssertEqual(rejectionReason(schema, #"{"l": [1, null]}"#), "field 'l': list elements must not be null")
+    XCTAssertEqual(
+      rejectionReason(schema, #"{"l": "1,2"}"#), #"field 'l': expected list<double>, found string "1,2""#)
+    XCTAssertEqual(
+      rejectionReason(schema, #"{"l": [1, "x"]}"#),
+      #"field 'l': expected double list element, found string "x""#)
+    XCTAssertEqual(
+      rejectionReason(schema, #"{"l": [1 2]}"#),
+      "malformed JSON at byte 9: expected ',' or ']' after an array element, found '2'")
+    XCTAssertEqual(
+      rejectionReason(schema, #"{"l": [1,]}"#), "malformed JSON at byte 9: expected a value, found ']'")
   }
 
   func testNestedLists() {
@@ -208,9 +228,11 @@ final class ScalarDecodingTests: XCTestCase {
   func testNumericStringsCanBeTurnedOff() {
     let strict = JSONDecodingOptions(acceptsNumericStrings: false)
     XCTAssertEqual(
-      rejectionReason(int64, #"{"a": "7528"}"#, options: strict), #"field 'a': expected int64, found string "7528""#)
+      rejectionReason(int64, #"{"a": "7528"}"#, options: strict),
+      #"field 'a': expected int64, found string "7528""#)
     XCTAssertEqual(
-      rejectionReason(boolean, #"{"b": "true"}"#, options: strict), #"field 'b': expected boolean, found string "true""#)
+      rejectionReason(boolean, #"{"b": "true"}"#, options: strict),
+      #"field 'b': expected boolean, found string "true""#)
     XCTAssertEqual(decodeRow(int64, #"{"a": 7528}"#, options: strict), [.int64(7528)])
   }
 }

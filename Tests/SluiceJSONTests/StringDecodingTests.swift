@@ -22,7 +22,8 @@ final class StringDecodingTests: XCTestCase {
     XCTAssertEqual(decodeRow(schema, #"{"s": "\ud83d\ude0d!"}"#), [.string("😍!")])
     XCTAssertEqual(decodeRow(schema, #"{"s": "\uD83D\uDE0D"}"#), [.string("😍")])
     XCTAssertEqual(
-      decodeRow(schema, #"{"s": "\"q\" \\ \/ \b\f\n\r\t end"}"#), [.string("\"q\" \\ / \u{08}\u{0C}\n\r\t end")])
+      decodeRow(schema, #"{"s": "\"q\" \\ \/ \b\f\n\r\t end"}"#),
+      [.string("\"q\" \\ / \u{08}\u{0C}\n\r\t end")])
     XCTAssertEqual(decodeRow(schema, #"{"s": "a\u0000b"}"#), [.string("a\u{0}b")])
     XCTAssertEqual(decodeRow(schema, #"{"s": "\u00e9\u03a9\u0416"}"#), [.string("éΩЖ")])
   }
@@ -81,14 +82,19 @@ final class StringDecodingTests: XCTestCase {
   }
 
   func testStringSyntaxErrors() {
-    XCTAssertEqual(rejectionReason(schema, #"{"s": "a\xb"}"#), #"malformed JSON at byte 8: invalid escape \x"#)
     XCTAssertEqual(
-      rejectionReason(schema, #"{"s": "a\u12"}"#), #"malformed JSON at byte 8: invalid \u escape, expected 4 hex digits"#)
+      rejectionReason(schema, #"{"s": "a\xb"}"#), #"malformed JSON at byte 8: invalid escape \x"#)
     XCTAssertEqual(
-      rejectionReason(schema, #"{"s": "\u12G4"}"#), #"malformed JSON at byte 7: invalid \u escape, expected 4 hex digits"#)
+      rejectionReason(schema, #"{"s": "a\u12"}"#),
+      #"malformed JSON at byte 8: invalid \u escape, expected 4 hex digits"#)
     XCTAssertEqual(
-      rejectionReason(schema, "{\"s\": \"tab\there\"}"), "malformed JSON at byte 10: unescaped control character in string")
-    XCTAssertEqual(rejectionReason(schema, #"{"s": "open}"#), "malformed JSON at byte 12: unterminated string")
+      rejectionReason(schema, #"{"s": "\u12G4"}"#),
+      #"malformed JSON at byte 7: invalid \u escape, expected 4 hex digits"#)
+    XCTAssertEqual(
+      rejectionReason(schema, "{\"s\": \"tab\there\"}"),
+      "malformed JSON at byte 10: unescaped control character in string")
+    XCTAssertEqual(
+      rejectionReason(schema, #"{"s": "open}"#), "malformed JSON at byte 12: unterminated string")
   }
 
   func testLongStringsAreCopiedWhole() {

@@ -46,7 +46,8 @@ public struct PinterestDataset: Sendable {
   }
 
   /// Appends row `row` of `kind` as one JSON object.
-  public func append(_ kind: EventKind, row: Int, variant: ProducerVariant = .majority, to out: inout [UInt8]) {
+  public func append(_ kind: EventKind, row: Int, variant: ProducerVariant = .majority, to out: inout [UInt8])
+  {
     var scratch: [UInt8] = []
     scratch.reserveCapacity(512)
     let style = WireStyle(self.variant(ofRow: row, requested: variant))
@@ -61,7 +62,8 @@ public struct PinterestDataset: Sendable {
   public func event(row: Int, variant: ProducerVariant = .majority) -> PinterestEvent {
     var event = PinterestEvent(index: row, pin: [], geo: [], user: [])
     var scratch: [UInt8] = []
-    writeEvent(row: row, variant: variant, scratch: &scratch, pin: &event.pin, geo: &event.geo, user: &event.user)
+    writeEvent(
+      row: row, variant: variant, scratch: &scratch, pin: &event.pin, geo: &event.geo, user: &event.user)
     return event
   }
 

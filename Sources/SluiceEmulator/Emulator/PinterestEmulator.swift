@@ -67,7 +67,8 @@ public struct PinterestEmulator: Sendable {
       for (k, payload) in [pin, geo, user].enumerated() {
         payload.withUnsafeBytes {
           records[k].append(
-            value: $0, key: nil, topic: slots[k], partition: 0, offset: firstOffset + Int64(n), timestamp: timestamp)
+            value: $0, key: nil, topic: slots[k], partition: 0, offset: firstOffset + Int64(n),
+            timestamp: timestamp)
         }
       }
     }

@@ -46,12 +46,14 @@ struct CategoryVocabulary: Sendable {
       slug: "christmas",
       subjects: [
         "Christmas Tree Decorations", "Holiday Table Setting", "Christmas Cookies", "Gingerbread House",
-        "Advent Calendar", "Christmas Wreath", "Festive Garland", "Stocking Stuffers", "Christmas Porch Ideas",
+        "Advent Calendar", "Christmas Wreath", "Festive Garland", "Stocking Stuffers",
+        "Christmas Porch Ideas",
         "Ugly Sweater Party", "Santa Crafts", "Winter Wonderland Decor",
       ],
       tags: [
         "Christmas Decorations", "Christmas Diy", "Christmas Crafts", "Holiday Decor", "Christmas Tree",
-        "Xmas Crafts", "Christmas Ornaments", "Rustic Christmas", "Christmas Wreaths", "Christmas Inspiration",
+        "Xmas Crafts", "Christmas Ornaments", "Rustic Christmas", "Christmas Wreaths",
+        "Christmas Inspiration",
         "Noel Christmas", "Christmas Home", "Christmas Baking", "Merry Christmas", "Holiday Crafts",
         "Christmas Gifts",
       ]),
@@ -96,14 +98,16 @@ struct CategoryVocabulary: Sendable {
     CategoryVocabulary(
       slug: "finance",
       subjects: [
-        "Coupon Organizer", "Budget Planner", "Saving Money Challenge", "Debt Payoff Plan", "Side Hustle Ideas",
+        "Coupon Organizer", "Budget Planner", "Saving Money Challenge", "Debt Payoff Plan",
+        "Side Hustle Ideas",
         "Investing for Beginners", "Money Saving Tips", "Frugal Living", "Retirement Planning",
         "Passive Income", "Monthly Budget", "Emergency Fund",
       ],
       tags: [
         "Grocery Items", "Grocery Coupons", "Care Organization", "Coupon Organization", "Extreme Couponing",
         "Couponing 101", "Life Binder", "Save My Money", "Love Coupons", "Budgeting Finances",
-        "Money Saving Tips", "Financial Tips", "Money Management", "Saving Ideas", "Debt Payoff", "Finance Tips",
+        "Money Saving Tips", "Financial Tips", "Money Management", "Saving Ideas", "Debt Payoff",
+        "Finance Tips",
       ]),
     CategoryVocabulary(
       slug: "home-decor",
@@ -158,7 +162,8 @@ struct CategoryVocabulary: Sendable {
     CategoryVocabulary(
       slug: "travel",
       subjects: [
-        "Places to Visit in Italy", "Santorini Travel Guide", "Backpacking Europe", "Bucket List Destinations",
+        "Places to Visit in Italy", "Santorini Travel Guide", "Backpacking Europe",
+        "Bucket List Destinations",
         "Road Trip Essentials", "Hidden Beaches", "Packing List", "Weekend in Paris", "Japan Itinerary",
         "Travel Photography", "Island Hopping", "National Parks",
       ],

@@ -23,7 +23,9 @@ extension Column {
       append(int64: try cursor.readInteger(ctx, kindIndex: k))
     case .int32:
       let value = try cursor.readInteger(ctx, kindIndex: k)
-      guard let narrow = Int32(exactly: value) else { throw ctx.outOfRange(kindIndex: k, text: String(value)) }
+      guard let narrow = Int32(exactly: value) else {
+        throw ctx.outOfRange(kindIndex: k, text: String(value))
+      }
       append(int32: narrow)
     case .double:
       append(double: try cursor.readDouble(ctx, kindIndex: k))
@@ -62,7 +64,9 @@ extension Column {
   }
 
   /// A list column: a JSON array whose elements go into `children[0]` (nulls not allowed).
-  private mutating func appendJSONArray(from cursor: inout JSONCursor, kindIndex k: Int, context ctx: FieldContext)
+  private mutating func appendJSONArray(
+    from cursor: inout JSONCursor, kindIndex k: Int, context ctx: FieldContext
+  )
     throws(JSONDecodingError)
   {
     guard cursor.current == UInt8(ascii: "[") else {

@@ -34,7 +34,9 @@ struct ColumnFiller {
   }
 
   private mutating func fillRow(_ bytes: UnsafeRawBufferPointer) throws(JSONDecodingError) {
-    guard !bytes.isEmpty else { throw JSONDecodingError(.notAnObject, "not a JSON object (the record is empty)") }
+    guard !bytes.isEmpty else {
+      throw JSONDecodingError(.notAnObject, "not a JSON object (the record is empty)")
+    }
     var cursor = JSONCursor(bytes)
     cursor.skipWhitespace()
     guard !cursor.atEnd else {
@@ -55,7 +57,8 @@ struct ColumnFiller {
     }
     cursor.skipWhitespace()
     guard cursor.atEnd else {
-      throw cursor.malformed("unexpected \(cursor.describeByte(at: cursor.position)) after the end of the object")
+      throw cursor.malformed(
+        "unexpected \(cursor.describeByte(at: cursor.position)) after the end of the object")
     }
     for f in 0..<plan.fieldCount where seenStamp[f] != stamp {
       guard plan.fields[f].nullable else {
@@ -72,14 +75,19 @@ struct ColumnFiller {
     while true {
       try cursor.requireByte(expecting: "an object key")
       guard cursor.current == UInt8(ascii: "\"") else {
-        throw cursor.malformed("expected '\"' to start an object key, found \(cursor.describeByte(at: cursor.position))")
+        throw cursor.malformed(
+          "expected '\"' to start an object key, found \(cursor.describeByte(at: cursor.position))")
       }
       cursor.position += 1
       let key = try cursor.scanStringBody()
-      let field = key.escaped ? lookupEscapedKey(key, cursor) : plan.lookup(cursor.base + key.start, key.length, expected: expected)
+      let field =
+        key.escaped
+        ? lookupEscapedKey(key, cursor) : plan.lookup(cursor.base + key.start, key.length, expected: expected)
       cursor.skipWhitespace()
       try cursor.requireByte(expecting: "':' after object key")
-      guard cursor.current == UInt8(ascii: ":") else { throw cursor.malformed("expected ':' after object key") }
+      guard cursor.current == UInt8(ascii: ":") else {
+        throw cursor.malformed("expected ':' after object key")
+      }
       cursor.position += 1
       cursor.skipWhitespace()
       if field >= 0 {
@@ -98,7 +106,8 @@ struct ColumnFiller {
       }
       if b == UInt8(ascii: "}") { return }
       cursor.position -= 1
-      throw cursor.malformed("expected ',' or '}' after an object member, found \(cursor.describeByte(at: cursor.position))")
+      throw cursor.malformed(
+        "expected ',' or '}' after an object member, found \(cursor.describeByte(at: cursor.position))")
     }
   }
 
@@ -127,7 +136,9 @@ struct ColumnFiller {
     var name: [UInt8] = []
     cursor.appendUnescaped(key, to: &name)
     return name.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return plan.lookup(cursor.base, 0, expected: plan.fieldCount) }
+      guard let base = buffer.baseAddress else {
+        return plan.lookup(cursor.base, 0, expected: plan.fieldCount)
+      }
       return plan.lookup(base, buffer.count, expected: plan.fieldCount)
     }
   }

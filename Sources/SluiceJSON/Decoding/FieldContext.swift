@@ -31,7 +31,8 @@ struct FieldContext {
 
   /// `field 'index': 3000000000 is out of range for int32`.
   func outOfRange(kindIndex: Int, text: String) -> JSONDecodingError {
-    JSONDecodingError(.outOfRange, "field '\(fieldName)': \(text) is out of range for \(plan.typeNames[kindIndex])")
+    JSONDecodingError(
+      .outOfRange, "field '\(fieldName)': \(text) is out of range for \(plan.typeNames[kindIndex])")
   }
 
   func nullNotAllowed() -> JSONDecodingError {

@@ -35,7 +35,13 @@ public struct JSONRecordDecoder: RecordDecoder {
     plan = DecodePlan(schema: schema)
   }
 
+  /// Decodes every record of `records`. The batch must hold less than 2 GiB of value bytes
+  /// (string columns use 32-bit offsets; decoded text is never longer than its JSON text).
   public func decode(_ records: RawRecords) -> DecodedRecords {
+    precondition(
+      records.valueByteCount < Int(Int32.max),
+      "JSONRecordDecoder: a batch of \(records.valueByteCount) value bytes exceeds the 2 GiB column limit; read smaller batches"
+    )
     let count = records.count
     var filler = ColumnFiller(plan: plan, options: options, capacity: count)
     var rejected: [RejectedRecord] = []

@@ -106,7 +106,9 @@ extension JSONCursor {
         i += 1
         continue
       }
-      if i > runStart { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+      if i > runStart {
+        out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart))
+      }
       let e = base[i + 1]
       i += 2
       switch e {
@@ -174,7 +176,8 @@ extension JSONCursor {
       while end > span.start, base[end] & 0xC0 == 0x80 { end -= 1 }
       cut = true
     }
-    let text = String(decoding: UnsafeBufferPointer(start: base + span.start, count: end - span.start), as: UTF8.self)
+    let text = String(
+      decoding: UnsafeBufferPointer(start: base + span.start, count: end - span.start), as: UTF8.self)
     return "\"" + text + (cut ? "…\"" : "\"")
   }
 }
