@@ -1,1 +1,0 @@
-// Placeholder until SluiceEmulator gets its first file.

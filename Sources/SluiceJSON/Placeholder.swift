@@ -1,1 +1,0 @@
-// Placeholder until SluiceJSON gets its first file.

@@ -1,1 +1,0 @@
-// Placeholder until SluiceEmulatorTests gets its first file.

@@ -1,1 +1,0 @@
-// Placeholder until SluiceJSONTests gets its first file.
