@@ -9,9 +9,11 @@
 /// overwritten), unlink the temp file and fsync the directory.
 enum AtomicFile {
   /// Returns false when `path` already exists (its content is left untouched).
-  static func createIfAbsent(directory: String, name: String, contents: [UInt8]) throws(FileSinkError) -> Bool {
+  static func createIfAbsent(directory: String, name: String, contents: [UInt8]) throws(FileSinkError) -> Bool
+  {
     let finalPath = directory + "/" + name
-    let tempPath = directory + "/." + name + "." + String(UInt64.random(in: 0...UInt64.max), radix: 16) + ".tmp"
+    let tempPath =
+      directory + "/." + name + "." + String(UInt64.random(in: 0...UInt64.max), radix: 16) + ".tmp"
     let fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw posixError("create", tempPath) }
     var written = 0

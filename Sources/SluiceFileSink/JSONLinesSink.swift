@@ -35,7 +35,8 @@ public struct JSONLinesSink: Sink {
     try claimDirectory(for: queryID)
     let name = Self.fileName(for: batchID)
     if AtomicFile.exists(directory + "/" + name) {
-      return SinkWriteResult(alreadyCommitted: true, rowsWritten: 0, details: .object([("file", .string(name))]))
+      return SinkWriteResult(
+        alreadyCommitted: true, rowsWritten: 0, details: .object([("file", .string(name))]))
     }
     var bytes: [UInt8] = []
     JSONRowEncoder(schema: batch.schema).encode(batch, into: &bytes)
@@ -50,14 +51,18 @@ public struct JSONLinesSink: Sink {
     let marker = JSONValue.object([
       ("format", .string("jsonl")), ("version", .int(1)), ("queryId", .string(queryID.rawValue)),
     ])
-    if try AtomicFile.createIfAbsent(directory: directory, name: Self.markerName, contents: Array(marker.canonical.utf8)) {
+    if try AtomicFile.createIfAbsent(
+      directory: directory, name: Self.markerName, contents: Array(marker.canonical.utf8))
+    {
       return
     }
     let path = directory + "/" + Self.markerName
-    guard let bytes = AtomicFile.read(path), let owner = try? JSONValue.parse(String(decoding: bytes, as: UTF8.self))["queryId"]?.stringValue
+    guard let bytes = AtomicFile.read(path),
+      let owner = try? JSONValue.parse(String(decoding: bytes, as: UTF8.self))["queryId"]?.stringValue
     else {
       throw FileSinkError(
-        .corruptMarker, "\(path) is not a Sluice sink marker; point the sink at an empty directory or restore the file")
+        .corruptMarker,
+        "\(path) is not a Sluice sink marker; point the sink at an empty directory or restore the file")
     }
     guard owner == queryID.rawValue else {
       throw FileSinkError(

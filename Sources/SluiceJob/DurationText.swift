@@ -1,4 +1,5 @@
 import Foundation
+
 /// Parses human durations: `500ms`, `1s`, `1.5s`, `5m`, `2h`, or a bare number of seconds.
 public enum DurationText {
   public static func parse(_ text: String) -> Duration? {

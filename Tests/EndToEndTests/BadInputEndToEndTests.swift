@@ -23,15 +23,19 @@ final class BadInputEndToEndTests: XCTestCase {
     trigger: availableNow
     """
 
-  let goodUser = #"{"ind": 1, "first_name": "Abigail", "last_name": "Ali", "age": 20, "date_joined": "2015-10-24 11:23:51"}"#
+  let goodUser =
+    #"{"ind": 1, "first_name": "Abigail", "last_name": "Ali", "age": 20, "date_joined": "2015-10-24 11:23:51"}"#
 
   func testMalformedAndMistypedRecordsFailTheBatchNamingTheirPosition() throws {
     try sluice.write(userJob, to: "job.yaml")
     XCTAssertEqual(try sluice.run(["log", "create", "users", "--log", "log"]).status, 0)
     let lines = [
-      goodUser, #"{"ind": 2, "first_name": "Dylan", "#, #"{"ind": "abc", "first_name": "X", "last_name": "Y", "age": 3}"#,
+      goodUser, #"{"ind": 2, "first_name": "Dylan", "#,
+      #"{"ind": "abc", "first_name": "X", "last_name": "Y", "age": 3}"#,
     ]
-    XCTAssertEqual(try sluice.run(["log", "produce", "users", "--log", "log"], stdin: lines.joined(separator: "\n")).status, 0)
+    XCTAssertEqual(
+      try sluice.run(["log", "produce", "users", "--log", "log"], stdin: lines.joined(separator: "\n"))
+        .status, 0)
 
     let result = try sluice.run(["run", "job.yaml"])
     XCTAssertNotEqual(result.status, 0)
@@ -72,7 +76,8 @@ final class BadInputEndToEndTests: XCTestCase {
     XCTAssertEqual(try sluice.run(["log", "produce", "users", "--log", "log"], stdin: goodUser).status, 0)
     XCTAssertEqual(try sluice.run(["run", "job.yaml"]).status, 0)
     // Truncate the committed batch's offsets file.
-    try "v1\n{\"batchWatermarkMs\":0,".write(toFile: sluice.path("ckpt/offsets/0"), atomically: false, encoding: .utf8)
+    try "v1\n{\"batchWatermarkMs\":0,".write(
+      toFile: sluice.path("ckpt/offsets/0"), atomically: false, encoding: .utf8)
     XCTAssertEqual(try sluice.run(["log", "produce", "users", "--log", "log"], stdin: goodUser).status, 0)
     let result = try sluice.run(["run", "job.yaml"])
     XCTAssertNotEqual(result.status, 0)
@@ -83,11 +88,14 @@ final class BadInputEndToEndTests: XCTestCase {
   func testTornLogTailIsNeverServed() throws {
     try sluice.write(userJob, to: "job.yaml")
     XCTAssertEqual(try sluice.run(["log", "create", "users", "--log", "log"]).status, 0)
-    let two = [goodUser, goodUser.replacingOccurrences(of: "\"ind\": 1", with: "\"ind\": 2")].joined(separator: "\n")
+    let two = [goodUser, goodUser.replacingOccurrences(of: "\"ind\": 1", with: "\"ind\": 2")].joined(
+      separator: "\n")
     XCTAssertEqual(try sluice.run(["log", "produce", "users", "--log", "log"], stdin: two).status, 0)
     // Simulate a crash in the middle of an append: half a record at the end of the segment.
     let partition = sluice.path("log/users/0")
-    let segment = try FileManager.default.contentsOfDirectory(atPath: partition).first { $0.hasSuffix(".log") }!
+    let segment = try FileManager.default.contentsOfDirectory(atPath: partition).first {
+      $0.hasSuffix(".log")
+    }!
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: partition + "/" + segment))
     try handle.seekToEnd()
     try handle.write(contentsOf: Data([0, 0, 0, 90, 1, 2, 3, 4, 5]))

@@ -72,13 +72,16 @@ final class PipelineEndToEndTests: XCTestCase {
     XCTAssertEqual(result.status, 0, result.output)
     let status = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
     XCTAssertNotNil(status?["lastCommitted"] as? Int, result.stdout)
-    XCTAssertEqual(status?["lastCommitted"] as? Int, (status?["lastPlanned"] as? [String: Any])?["batchId"] as? Int, result.stdout)
+    XCTAssertEqual(
+      status?["lastCommitted"] as? Int, (status?["lastPlanned"] as? [String: Any])?["batchId"] as? Int,
+      result.stdout)
     XCTAssertEqual(status?["lag"] as? Int, 0, result.stdout)
   }
 
   func testKillInTheMiddleOfABatchRerunsTheIdenticalRange() throws {
     try sluice.write(pinJob(), to: "pin.yaml")
-    XCTAssertEqual(try sluice.run(["emulate", "--log", "log", "--count", "3000", "--partitions", "2"]).status, 0)
+    XCTAssertEqual(
+      try sluice.run(["emulate", "--log", "log", "--count", "3000", "--partitions", "2"]).status, 0)
 
     for (point, batch) in [("after-sink-write", 1), ("after-offsets-written", 2)] {
       let killed = try sluice.run(["run", "pin.yaml"], environment: ["SLUICE_FAULT": "\(point)@\(batch)"])
@@ -89,7 +92,8 @@ final class PipelineEndToEndTests: XCTestCase {
       let resumed = try sluice.run(["run", "pin.yaml", "--trigger", "once"])
       XCTAssertEqual(resumed.status, 0, resumed.output)
       let after = try String(contentsOfFile: sluice.path("ckpt/pin/offsets/\(batch)"), encoding: .utf8)
-      let lines = { (text: String) in text.split(separator: "\n").filter { !$0.contains("batchTimestampMs") } }
+      let lines = { (text: String) in text.split(separator: "\n").filter { !$0.contains("batchTimestampMs") }
+      }
       XCTAssertEqual(lines(after), lines(planned), "batch \(batch) was re-run with the recorded range")
       XCTAssertTrue(FileManager.default.fileExists(atPath: sluice.path("ckpt/pin/commits/\(batch)")))
     }
@@ -101,7 +105,8 @@ final class PipelineEndToEndTests: XCTestCase {
 
   func testLongRunningJobStopsGracefullyOnSIGTERMAndLocksItsCheckpoint() throws {
     try sluice.write(pinJob(trigger: "processingTime:200ms"), to: "pin.yaml")
-    XCTAssertEqual(try sluice.run(["emulate", "--log", "log", "--count", "500", "--partitions", "2"]).status, 0)
+    XCTAssertEqual(
+      try sluice.run(["emulate", "--log", "log", "--count", "500", "--partitions", "2"]).status, 0)
     let first = try sluice.start(["run", "pin.yaml"])
     defer { if first.isRunning { first.terminate() } }
     let deadline = Date().addingTimeInterval(60)

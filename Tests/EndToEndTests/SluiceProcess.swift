@@ -15,7 +15,8 @@ struct SluiceProcess {
 
   static var binary: URL {
     // The test bundle lives next to the products of the same build (.build/<config>/).
-    let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL
+    let products =
+      Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL
       .deletingLastPathComponent()
       ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     return products.appendingPathComponent("sluice")
@@ -32,7 +33,8 @@ struct SluiceProcess {
   }
 
   @discardableResult
-  func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+  func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result
+  {
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments
@@ -78,7 +80,8 @@ struct SluiceProcess {
 
   func write(_ text: String, to relativePath: String) throws {
     let url = workingDirectory.appendingPathComponent(relativePath)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(text.utf8).write(to: url)
   }
 

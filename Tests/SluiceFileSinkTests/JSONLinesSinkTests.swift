@@ -8,7 +8,8 @@ final class JSONLinesSinkTests: XCTestCase {
   var directory = ""
 
   override func setUp() {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("sink-\(UUID().uuidString)").path
+    directory =
+      FileManager.default.temporaryDirectory.appendingPathComponent("sink-\(UUID().uuidString)").path
   }
 
   override func tearDown() {
@@ -16,7 +17,8 @@ final class JSONLinesSinkTests: XCTestCase {
   }
 
   let schema = Schema([
-    Field("ind", .int64), Field("name", .string), Field("coordinates", .list(.double)), Field("at", .timestamp),
+    Field("ind", .int64), Field("name", .string), Field("coordinates", .list(.double)),
+    Field("at", .timestamp),
     Field("ok", .boolean), Field("day", .date),
   ])
 
@@ -24,8 +26,10 @@ final class JSONLinesSinkTests: XCTestCase {
     try RecordBatch(
       schema: schema,
       rows: [
-        [.int64(7528), .string("Abigail \"Abi\" Ali\n☃"), .list([.double(-89.9787), .double(-173.293)]),
-         .timestamp(1_598_586_767_000_000), .boolean(true), .date(0)],
+        [
+          .int64(7528), .string("Abigail \"Abi\" Ali\n☃"), .list([.double(-89.9787), .double(-173.293)]),
+          .timestamp(1_598_586_767_000_000), .boolean(true), .date(0),
+        ],
         [.int64(-1), .null, .null, .null, .null, .null],
       ])
   }
@@ -53,9 +57,12 @@ final class JSONLinesSinkTests: XCTestCase {
     let again = try await sink.addBatch(batch(), batchID: 0, queryID: query)
     XCTAssertTrue(again.alreadyCommitted)
     XCTAssertEqual(again.rowsWritten, 0)
-    let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("part-") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+      $0.hasPrefix("part-")
+    }
     XCTAssertEqual(files, ["part-00000000000000000000.jsonl"])
-    XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: directory).contains { $0.hasSuffix(".tmp") })
+    XCTAssertFalse(
+      try FileManager.default.contentsOfDirectory(atPath: directory).contains { $0.hasSuffix(".tmp") })
   }
 
   func testAnotherQueryIsRefused() async throws {

@@ -33,7 +33,8 @@ struct CheckpointCommand: AsyncParsableCommand {
     var directory: String
     @Option(name: .long, help: "The job file, to measure the lag against its source.")
     var job: String?
-    @Option(name: .long, help: "Root of the embedded log (for the lag of log sources when --job is not given).")
+    @Option(
+      name: .long, help: "Root of the embedded log (for the lag of log sources when --job is not given).")
     var log = "data/log"
     @Flag(name: .long, help: "Print JSON.")
     var json = false
@@ -53,7 +54,10 @@ struct CheckpointCommand: AsyncParsableCommand {
         Terminal.json(.object(members), pretty: true)
       } else {
         Terminal.out(status.summary)
-        Terminal.out("  lag              " + (lag.map { "\(Terminal.grouped($0)) records after the last committed batch" } ?? "unknown (pass --job to measure it)"))
+        Terminal.out(
+          "  lag              "
+            + (lag.map { "\(Terminal.grouped($0)) records after the last committed batch" }
+              ?? "unknown (pass --job to measure it)"))
       }
       if status.problem != nil { throw ExitCode(2) }
     }
@@ -62,11 +66,11 @@ struct CheckpointCommand: AsyncParsableCommand {
     func measureLag(_ status: CheckpointStatus) async -> Int64? {
       guard let committed = status.lastCommitted else { return nil }
       let checkpoint = Checkpoint(store: LocalCheckpointStore(root: directory))
-      guard let end = try? checkpoint.offsets.get(committed)?.sourceOffsets.first ?? nil else { return nil }
+      guard let end = try? checkpoint.offsets.get(committed)?.offsets.first ?? nil else { return nil }
       let source: (any Source)?
       if let job {
         source = try? JobSpec.load(path: job).source.makeSource()
-      } else if let identity = status.metadata?.sources.first, identity.hasPrefix("log:"),
+      } else if let identity = status.metadata?.sources?.first, identity.hasPrefix("log:"),
         let store = try? LogStore(root: log)
       {
         let topics = identity.dropFirst(4).split(separator: ",").map(String.init)

@@ -63,7 +63,8 @@ struct EmulateCommand: ParsableCommand {
     SignalFlag.install()
     let parsedDuration = duration.flatMap(DurationText.parse)
     let plan = EmulationPlan(
-      logPath: log, count: count ?? (parsedDuration == nil ? 10_000 : nil), rate: rate, duration: parsedDuration,
+      logPath: log, count: count ?? (parsedDuration == nil ? 10_000 : nil), rate: rate,
+      duration: parsedDuration,
       seed: seed, variant: ProducerVariant.named(variant)!, partitions: partitions, topicPrefix: topicPrefix)
     let summary: EmulationSummary
     do {
@@ -82,12 +83,16 @@ struct EmulateCommand: ParsableCommand {
           ("events", .int(Int64(summary.events))), ("bytes", .int(Int64(summary.bytes))),
           ("seconds", .double(summary.seconds)), ("eventsPerSecond", .double(rate.rounded())),
           ("log", .string(log)),
-          ("topics", .object(summary.topics.map { ($0, .object([("endOffset", .int(summary.endOffsets[$0] ?? 0))])) })),
+          (
+            "topics",
+            .object(summary.topics.map { ($0, .object([("endOffset", .int(summary.endOffsets[$0] ?? 0))])) })
+          ),
         ]))
     } else {
       Terminal.out(
         "emulated \(Terminal.grouped(summary.events)) events × 3 kinds (\(Terminal.fixed(Double(summary.bytes) / 1_048_576)) MiB) "
-          + "into \(log) in \(Terminal.fixed(summary.seconds, 2)) s (\(Terminal.grouped(Int(rate))) events/s)")
+          + "into \(log) in \(Terminal.fixed(summary.seconds, 2)) s (\(Terminal.grouped(Int(rate))) events/s)"
+      )
       for topic in summary.topics {
         Terminal.out("  \(topic): \(Terminal.grouped(summary.endOffsets[topic] ?? 0)) records")
       }

@@ -39,7 +39,8 @@ struct LogCommand: ParsableCommand {
     subcommands: [Create.self, Describe.self, Produce.self, Read.self])
 
   struct Create: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a topic (no-op if it exists with the same partition count).")
+    static let configuration = CommandConfiguration(
+      abstract: "Create a topic (no-op if it exists with the same partition count).")
 
     @OptionGroup var options: LogOptions
     @Argument(help: "Topic name: letters, digits, '.', '_' and '-'.")
@@ -61,13 +62,15 @@ struct LogCommand: ParsableCommand {
       if options.json {
         Terminal.json(LogCommand.json(description))
       } else {
-        Terminal.out("topic \(description.name): \(description.partitionCount) partition(s) in \(options.log)")
+        Terminal.out(
+          "topic \(description.name): \(description.partitionCount) partition(s) in \(options.log)")
       }
     }
   }
 
   struct Describe: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show topics with per-partition earliest/latest offsets and sizes.")
+    static let configuration = CommandConfiguration(
+      abstract: "Show topics with per-partition earliest/latest offsets and sizes.")
 
     @OptionGroup var options: LogOptions
     @Argument(help: "Topic to describe (default: all topics).")
@@ -87,11 +90,13 @@ struct LogCommand: ParsableCommand {
         return
       }
       if descriptions.isEmpty {
-        Terminal.out("no topics in \(options.log) (create one with `sluice log create <topic>` or `sluice emulate`)")
+        Terminal.out(
+          "no topics in \(options.log) (create one with `sluice log create <topic>` or `sluice emulate`)")
       }
       for description in descriptions {
         let total = description.partitions.reduce(Int64(0)) { $0 + ($1.latestOffset - $1.earliestOffset) }
-        Terminal.out("\(description.name)  partitions \(description.partitionCount)  records \(Terminal.grouped(total))")
+        Terminal.out(
+          "\(description.name)  partitions \(description.partitionCount)  records \(Terminal.grouped(total))")
         for p in description.partitions {
           Terminal.out(
             "  partition \(p.partition)  earliest \(Terminal.grouped(p.earliestOffset))  latest \(Terminal.grouped(p.latestOffset))"
@@ -104,7 +109,9 @@ struct LogCommand: ParsableCommand {
   struct Produce: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Append JSON lines from a file or stdin to a topic.",
-      discussion: "Each non-blank line is one record value, stored as given. Records are partitioned by --key-field when given, else spread round-robin.")
+      discussion:
+        "Each non-blank line is one record value, stored as given. Records are partitioned by --key-field when given, else spread round-robin."
+    )
 
     @OptionGroup var options: LogOptions
     @Argument(help: "Topic to write to (must exist: see `sluice log create`).")
@@ -159,7 +166,8 @@ struct LogCommand: ParsableCommand {
   }
 
   struct Read: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print records of one partition (value per line, or JSON with metadata).")
+    static let configuration = CommandConfiguration(
+      abstract: "Print records of one partition (value per line, or JSON with metadata).")
 
     @OptionGroup var options: LogOptions
     @Argument(help: "Topic to read.")
@@ -177,10 +185,12 @@ struct LogCommand: ParsableCommand {
         let store = try options.store()
         let description = try store.describe(topic: topic)
         guard let info = description.partitions.first(where: { $0.partition == partition }) else {
-          throw CLIFailure(message: "topic \(topic) has no partition \(partition) (it has \(description.partitionCount))")
+          throw CLIFailure(
+            message: "topic \(topic) has no partition \(partition) (it has \(description.partitionCount))")
         }
         records = try store.read(
-          topic: topic, partition: partition, from: from ?? info.earliestOffset, maxRecords: max, maxBytes: Int.max)
+          topic: topic, partition: partition, from: from ?? info.earliestOffset, maxRecords: max,
+          maxBytes: Int.max)
       } catch let failure as CLIFailure {
         throw failure
       } catch {

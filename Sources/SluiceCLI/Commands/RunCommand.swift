@@ -101,8 +101,9 @@ struct RunCommand: AsyncParsableCommand {
 
   /// ServiceGroup wraps a failed service's error; show the service's own message.
   static func unwrap(_ error: any Error) -> any Error {
-    if let groupError = error as? ServiceGroupError, let cause = Mirror(reflecting: groupError).children
-      .first(where: { $0.label == "underlyingError" })?.value as? any Error
+    if let groupError = error as? ServiceGroupError,
+      let cause = Mirror(reflecting: groupError).children
+        .first(where: { $0.label == "underlyingError" })?.value as? any Error
     {
       return cause
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// A failure reported to the user as `error: <message>` with a non-zero exit code, never a stack
 /// trace. The wrapped errors' messages already say what failed, where, and what to do.
@@ -22,5 +23,3 @@ struct CLIFailure: Error, CustomStringConvertible {
 extension CLIFailure: LocalizedError {
   var errorDescription: String? { message }
 }
-
-import Foundation

@@ -1,7 +1,8 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Synchronization
 
 /// A process-wide "please stop" flag set by SIGINT/SIGTERM for synchronous commands (emulate,
 /// log produce) that stop between units of work. `sluice run` uses swift-service-lifecycle.

@@ -1,13 +1,22 @@
+import SluiceCore
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import SluiceCore
 
 /// Output helpers: results to stdout, diagnostics to stderr.
 enum Terminal {
+  /// Writes straight to fd 1 so lines appear at once even when stdout is a pipe.
   static func out(_ line: String) {
-    print(line)
-    fflush(stdout)
+    var text = line + "\n"
+    text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let n = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+        if n <= 0 { return }
+        offset += n
+      }
+    }
   }
 
   static func err(_ line: String) {

@@ -32,7 +32,8 @@ public enum JobAssembly {
     let options = QueryOptions(
       name: spec.name, trigger: trigger ?? spec.trigger, readLimit: spec.readLimit, onError: spec.onError)
     let runner = MicroBatchRunner(
-      options: options, source: source, decoder: decoder, transforms: transforms, sink: sink, checkpoint: store,
+      options: options, source: source, decoder: decoder, transforms: transforms, sink: sink,
+      checkpoint: store,
       lock: lock, logger: logger, onProgress: onProgress)
     return Assembled(runner: runner, lock: lock, spec: spec)
   }

@@ -42,7 +42,9 @@ final class ConfigNode {
     guard let mapping = node.mapping else { throw error("expected a mapping of keys to values") }
     readKeys.insert(key)
     guard let value = mapping[key] else { return nil }
-    if case .scalar(let scalar) = value, scalar.tag.name == .null || scalar.string == "~" || scalar.string == "null" {
+    if case .scalar(let scalar) = value, scalar.style == .plain,
+      ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    {
       return nil
     }
     return ConfigNode(node: value, path: childPath(key), file: file)

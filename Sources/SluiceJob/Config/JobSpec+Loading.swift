@@ -1,12 +1,14 @@
 import Foundation
-public import SluiceCore
+import SluiceCore
 import SluiceRuntime
 import SluiceTransforms
 import Yams
 
 extension JobSpec {
   /// The keys a job file may have at the top level.
-  static let topLevelKeys = ["name", "source", "schema", "transforms", "sink", "checkpoint", "trigger", "onError"]
+  static let topLevelKeys = [
+    "name", "source", "schema", "transforms", "sink", "checkpoint", "trigger", "onError",
+  ]
 
   /// Reads and validates a job file. Every problem is reported with the file, line and key.
   public static func load(path: String) throws(JobError) -> JobSpec {
@@ -103,35 +105,40 @@ extension JobSpec {
         return .specific(offset)
       } catch {
         throw node.error(
-          "'\(text)' is not allowed; use earliest, latest or a JSON object like {\"pinterest.pin\":{\"0\":42}}")
+          "'\(text)' is not allowed; use earliest, latest or a JSON object like {\"pinterest.pin\":{\"0\":42}}"
+        )
       }
     }
   }
 
   // MARK: schema
 
-  static func parseSchema(_ node: ConfigNode?, transforms: [OperatorSpec], at top: ConfigNode) throws(JobError)
+  static func parseSchema(_ node: ConfigNode?, transforms: [OperatorSpec], at top: ConfigNode)
+    throws(JobError)
     -> Schema
   {
     guard let node else {
       if case .clean(let kind) = transforms.first { return kind.rawSchema }
       throw top.error(
-        "the job needs a `schema:` for decoding records (or start `transforms:` with a cleaner such as `- clean: pin`)")
+        "the job needs a `schema:` for decoding records (or start `transforms:` with a cleaner such as `- clean: pin`)"
+      )
     }
     var fields: [Field] = []
     for item in try node.items() {
       let field: Field
-      if item.isMapping, try item.optional("type") != nil || (try item.keys().contains("name")) {
+      let itemKeys = item.isMapping ? try item.keys() : []
+      if itemKeys.contains("name") || itemKeys.contains("type") {
         let name = try item.required("name", hint: "the column name").string()
         let typeNode = try item.required("type", hint: "one of \(DataType.acceptedNames)")
         let type = try dataType(typeNode)
         let nullable = try item.optional("nullable")?.bool() ?? true
         try item.rejectUnknownKeys()
         field = Field(name, type, nullable: nullable)
-      } else if item.isMapping, let key = try item.keys().first, try item.keys().count == 1 {
+      } else if itemKeys.count == 1, let key = itemKeys.first {
         field = Field(key, try dataType(try item.required(key, hint: "a type")))
       } else {
-        throw item.error("a schema entry is `- column: type` or `- {name: column, type: type, nullable: false}`")
+        throw item.error(
+          "a schema entry is `- column: type` or `- {name: column, type: type, nullable: false}`")
       }
       guard !fields.contains(where: { $0.name == field.name }) else {
         throw item.error("column '\(field.name)' appears twice")
@@ -162,7 +169,7 @@ extension JobSpec {
             + OperatorSpec.operations.joined(separator: ", "))
       }
       do {
-        steps.append(try YAMLDecoder().decode(OperatorSpec.self, from: item.node))
+        steps.append(try YAMLDecoder().decode(OperatorSpec.self, from: try Yams.serialize(node: item.node)))
       } catch let error as DecodingError {
         throw item.error(describe(error))
       } catch {
@@ -182,7 +189,8 @@ extension JobSpec {
     case .dataCorrupted(let context): return where_(context) + context.debugDescription
     case .keyNotFound(let key, let context): return where_(context) + "missing key '\(key.stringValue)'"
     case .typeMismatch(let type, let context):
-      return where_(context) + "expected \(type == String.self ? "a text value" : "\(type)") (\(context.debugDescription))"
+      return where_(context)
+        + "expected \(type == String.self ? "a text value" : "\(type)") (\(context.debugDescription))"
     case .valueNotFound(_, let context): return where_(context) + "a value is required"
     @unknown default: return "\(error)"
     }

@@ -18,7 +18,8 @@ public struct EmulationPlan: Sendable {
 
   public init(
     logPath: String = "data/log", count: Int? = 10_000, rate: Double? = nil, duration: Duration? = nil,
-    seed: UInt64 = 100, variant: ProducerVariant = .mixed, partitions: Int = 3, topicPrefix: String = "pinterest",
+    seed: UInt64 = 100, variant: ProducerVariant = .mixed, partitions: Int = 3,
+    topicPrefix: String = "pinterest",
     fsync: FsyncPolicy = .never
   ) {
     self.logPath = logPath
@@ -112,7 +113,8 @@ public enum EmulationRun {
   static func sleepUntil(_ instant: ContinuousClock.Instant, clock: ContinuousClock) throws {
     let remaining = instant - clock.now
     guard remaining > .zero else { return }
-    let micros = remaining.components.seconds * 1_000_000 + remaining.components.attoseconds / 1_000_000_000_000
+    let micros =
+      remaining.components.seconds * 1_000_000 + remaining.components.attoseconds / 1_000_000_000_000
     usleep(UInt32(min(micros, 1_000_000)))
   }
 }

@@ -1,1 +1,0 @@
-// Placeholder until SluiceJobTests gets its first file.
