@@ -83,17 +83,43 @@ final class EmulatorWireFormatTests: XCTestCase {
   }
 
   func testWriterEscapesWhatJSONRequires() throws {
-    let writer = JSONObjectWriter(style: WireStyle(.majority))
     var out: [UInt8] = []
-    writer.string(Array("q\"b\\n\nt\t\u{01}é😍".utf8), &out)
+    JSONObjectWriter.write(style: WireStyle(.majority), to: &out) { writer, out in
+      writer.string(Array("q\"b\\n\nt\t\u{01}é😍".utf8), &out)
+    }
     XCTAssertEqual(String(decoding: out, as: UTF8.self), #""q\"b\\n\nt\t\u0001\u00e9\ud83d\ude0d""#)
     var raw: [UInt8] = []
-    JSONObjectWriter(style: WireStyle(.iso)).string(Array("é😍\"".utf8), &raw)
+    JSONObjectWriter.write(style: WireStyle(.iso), to: &raw) { writer, out in
+      writer.string(Array("é😍\"".utf8), &out)
+    }
     XCTAssertEqual(String(decoding: raw, as: UTF8.self), "\"é😍\\\"\"")
     var number: [UInt8] = []
-    writer.decimal(-89.97870001, significant: 6, &number)
-    writer.decimal(12, significant: 6, &number)
-    writer.decimal(-0.5, significant: 6, &number)
-    XCTAssertEqual(String(decoding: number, as: UTF8.self), "-89.978712.0-0.5")
+    JSONObjectWriter.write(style: WireStyle(.majority), to: &number) { writer, out in
+      writer.decimal(-89.97870001, significant: 6, &out)
+      writer.decimal(12, significant: 6, &out)
+      writer.decimal(-0.5, significant: 6, &out)
+      writer.integer(-42, &out)
+    }
+    XCTAssertEqual(String(decoding: number, as: UTF8.self), "-89.978712.0-0.5-42")
   }
+
+  /// Output longer than the writer's staging area arrives complete and in order.
+  func testWriterFlushesLongOutput() {
+    let long = Array(String(repeating: "abcdefghé\"", count: 300).utf8)
+    var out: [UInt8] = Array("prefix".utf8)
+    JSONObjectWriter.write(style: WireStyle(.iso), to: &out) { writer, out in
+      writer.begin(&out)
+      for _ in 0..<3 {
+        writer.key("k", &out)
+        writer.string(long, &out)
+      }
+      writer.end(&out)
+    }
+    let expectedValue = String(repeating: #"abcdefghé\""#, count: 300)
+    let expected =
+      "prefix{\"k\":\"" + expectedValue + "\",\"k\":\"" + expectedValue + "\",\"k\":\"" + expectedValue
+      + "\"}"
+    XCTAssertEqual(String(decoding: out, as: UTF8.self), expected)
+  }
+
 }

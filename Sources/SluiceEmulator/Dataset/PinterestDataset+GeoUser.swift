@@ -21,19 +21,20 @@ extension PinterestDataset {
       country = personRng.below(countries.count)
     }
 
-    var writer = JSONObjectWriter(style: style)
-    writer.begin(&out)
-    writer.key("ind", &out)
-    writer.integer(row, &out)
-    writer.key("timestamp", &out)
-    writer.timestamp(epochSeconds: rowRng.inRange(Self.postTimes), &out)
-    writer.key("latitude", &out)
-    writer.decimal(latitude, significant: 6, &out)
-    writer.key("longitude", &out)
-    writer.decimal(longitude, significant: 6, &out)
-    writer.key("country", &out)
-    countries.word(country).withUnsafeBufferPointer { writer.string($0, &out) }
-    writer.end(&out)
+    JSONObjectWriter.write(style: style, to: &out) { writer, out in
+      writer.begin(&out)
+      writer.key("ind", &out)
+      writer.integer(row, &out)
+      writer.key("timestamp", &out)
+      writer.timestamp(epochSeconds: rowRng.inRange(Self.postTimes), &out)
+      writer.key("latitude", &out)
+      writer.decimal(latitude, significant: 6, &out)
+      writer.key("longitude", &out)
+      writer.decimal(longitude, significant: 6, &out)
+      writer.key("country", &out)
+      writer.string(countries.word(country), &out)
+      writer.end(&out)
+    }
   }
 
   /// `{"ind": …, "first_name": …, "last_name": …, "age": …, "date_joined": …}`.
@@ -45,18 +46,19 @@ extension PinterestDataset {
     let last = rng.below(people.lastNames.count)
     let age = 20 + min(rng.below(40), rng.below(40))
 
-    var writer = JSONObjectWriter(style: style)
-    writer.begin(&out)
-    writer.key("ind", &out)
-    writer.integer(row, &out)
-    writer.key("first_name", &out)
-    people.firstNames.word(first).withUnsafeBufferPointer { writer.string($0, &out) }
-    writer.key("last_name", &out)
-    people.lastNames.word(last).withUnsafeBufferPointer { writer.string($0, &out) }
-    writer.key("age", &out)
-    writer.integer(age, &out)
-    writer.key("date_joined", &out)
-    writer.timestamp(epochSeconds: rng.inRange(Self.joinTimes), &out)
-    writer.end(&out)
+    JSONObjectWriter.write(style: style, to: &out) { writer, out in
+      writer.begin(&out)
+      writer.key("ind", &out)
+      writer.integer(row, &out)
+      writer.key("first_name", &out)
+      writer.string(people.firstNames.word(first), &out)
+      writer.key("last_name", &out)
+      writer.string(people.lastNames.word(last), &out)
+      writer.key("age", &out)
+      writer.integer(age, &out)
+      writer.key("date_joined", &out)
+      writer.timestamp(epochSeconds: rng.inRange(Self.joinTimes), &out)
+      writer.end(&out)
+    }
   }
 }

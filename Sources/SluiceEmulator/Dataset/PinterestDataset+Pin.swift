@@ -23,82 +23,83 @@ extension PinterestDataset {
     // Spec §1.3: the all-placeholder rows are story posts with every descriptive field broken.
     let allPlaceholder = media == .story && rng.chance(0.5)
 
-    var writer = JSONObjectWriter(style: style)
-    writer.begin(&out)
-    writer.key("index", &out)
-    writer.integer(row, &out)
+    JSONObjectWriter.write(style: style, to: &out) { writer, out in
+      writer.begin(&out)
+      writer.key("index", &out)
+      writer.integer(row, &out)
 
-    writer.key("unique_id", &out)
-    scratch.removeAll(keepingCapacity: true)
-    Self.appendUUID(uuid, to: &scratch)
-    writer.string(scratch, &out)
-
-    writer.key("title", &out)
-    if allPlaceholder {
-      writer.string(Placeholder.noTitle, &out)
-    } else {
+      writer.key("unique_id", &out)
       scratch.removeAll(keepingCapacity: true)
-      PinText.title(&rng, words, vocabulary.text, into: &scratch)
+      Self.appendUUID(uuid, to: &scratch)
       writer.string(scratch, &out)
-    }
 
-    writer.key("description", &out)
-    if media == .story {
-      _ = rng.next()  // keep the draw count independent of the branch taken
-      writer.string(Placeholder.storyDescription, &out)
-    } else {
+      writer.key("title", &out)
+      if allPlaceholder {
+        writer.string(Placeholder.noTitle, &out)
+      } else {
+        scratch.removeAll(keepingCapacity: true)
+        PinText.title(&rng, words, vocabulary.text, into: &scratch)
+        writer.string(scratch, &out)
+      }
+
+      writer.key("description", &out)
+      if media == .story {
+        _ = rng.next()  // keep the draw count independent of the branch taken
+        writer.string(Placeholder.storyDescription, &out)
+      } else {
+        scratch.removeAll(keepingCapacity: true)
+        PinText.description(&rng, words, vocabulary.text, into: &scratch)
+        writer.string(scratch, &out)
+      }
+
+      writer.key("poster_name", &out)
+      let posterError = allPlaceholder || rng.chance(0.01)
+      if posterError {
+        writer.string(Placeholder.userInfoError, &out)
+      } else {
+        scratch.removeAll(keepingCapacity: true)
+        PinText.posterName(&rng, vocabulary.text, vocabulary.people, into: &scratch)
+        writer.string(scratch, &out)
+      }
+
+      writer.key("follower_count", &out)
       scratch.removeAll(keepingCapacity: true)
-      PinText.description(&rng, words, vocabulary.text, into: &scratch)
-      writer.string(scratch, &out)
+      if posterError || !PinText.followerCount(&rng, into: &scratch) {
+        writer.string(Placeholder.userInfoError, &out)
+      } else {
+        writer.string(scratch, &out)
+      }
+
+      writer.key("tag_list", &out)
+      if allPlaceholder || rng.chance(0.05) {
+        writer.string(Placeholder.noTags, &out)
+      } else {
+        scratch.removeAll(keepingCapacity: true)
+        PinText.tagList(&rng, words, into: &scratch)
+        writer.string(scratch, &out)
+      }
+
+      writer.key("is_image_or_video", &out)
+      writer.string(media.text, &out)
+
+      writer.key("image_src", &out)
+      let hash = (rng.next(), rng.next())
+      if allPlaceholder || rng.chance(0.005) {
+        writer.string(Placeholder.imageError, &out)
+      } else {
+        scratch.removeAll(keepingCapacity: true)
+        Self.appendImageURL(hash: hash, media: media, png: rng.chance(0.12), to: &scratch)
+        writer.string(scratch, &out)
+      }
+
+      writer.key("downloaded", &out)
+      writer.integer(allPlaceholder ? 0 : 1, &out)
+      writer.key("save_location", &out)
+      writer.string(words.saveLocation, &out)
+      writer.key("category", &out)
+      writer.string(vocabulary.categorySlugs[category], &out)
+      writer.end(&out)
     }
-
-    writer.key("poster_name", &out)
-    let posterError = allPlaceholder || rng.chance(0.01)
-    if posterError {
-      writer.string(Placeholder.userInfoError, &out)
-    } else {
-      scratch.removeAll(keepingCapacity: true)
-      PinText.posterName(&rng, vocabulary.text, vocabulary.people, into: &scratch)
-      writer.string(scratch, &out)
-    }
-
-    writer.key("follower_count", &out)
-    scratch.removeAll(keepingCapacity: true)
-    if posterError || !PinText.followerCount(&rng, into: &scratch) {
-      writer.string(Placeholder.userInfoError, &out)
-    } else {
-      writer.string(scratch, &out)
-    }
-
-    writer.key("tag_list", &out)
-    if allPlaceholder || rng.chance(0.05) {
-      writer.string(Placeholder.noTags, &out)
-    } else {
-      scratch.removeAll(keepingCapacity: true)
-      PinText.tagList(&rng, words, into: &scratch)
-      writer.string(scratch, &out)
-    }
-
-    writer.key("is_image_or_video", &out)
-    writer.string(media.text, &out)
-
-    writer.key("image_src", &out)
-    let hash = (rng.next(), rng.next())
-    if allPlaceholder || rng.chance(0.005) {
-      writer.string(Placeholder.imageError, &out)
-    } else {
-      scratch.removeAll(keepingCapacity: true)
-      Self.appendImageURL(hash: hash, media: media, png: rng.chance(0.12), to: &scratch)
-      writer.string(scratch, &out)
-    }
-
-    writer.key("downloaded", &out)
-    writer.integer(allPlaceholder ? 0 : 1, &out)
-    writer.key("save_location", &out)
-    writer.string(words.saveLocation, &out)
-    writer.key("category", &out)
-    writer.string(vocabulary.categorySlugs[category], &out)
-    writer.end(&out)
   }
 
   /// `fbe53c66-3442-4773-b19e-d3ec6f54dddf`: random bits with the version-4 and RFC 4122
@@ -134,11 +135,15 @@ extension PinterestDataset {
     out.append(contentsOf: UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
   }
 
-  /// The low `digits` hex digits of `value`, lower case.
+  /// The low `digits` (≤ 16) hex digits of `value`, lower case.
   static func appendHex(_ value: UInt64, digits: Int, to out: inout [UInt8]) {
     let hex: StaticString = "0123456789abcdef"
-    for k in stride(from: digits - 1, through: 0, by: -1) {
-      out.append(hex.utf8Start[Int((value >> UInt64(4 * k)) & 0xF)])
+    var buffer: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &buffer) { scratch in
+      for k in 0..<digits {
+        scratch[digits - 1 - k] = hex.utf8Start[Int((value >> UInt64(4 * k)) & 0xF)]
+      }
+      out.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<digits]))
     }
   }
 }

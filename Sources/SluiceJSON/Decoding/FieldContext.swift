@@ -1,7 +1,7 @@
 /// What the value decoders need to know about the field they are filling: which field (for
 /// messages), the plan, the options and the current nesting depth.
 struct FieldContext {
-  let plan: DecodePlan
+  unowned(unsafe) let plan: DecodePlan
   let options: JSONDecodingOptions
   let field: Int
   let depth: Int
