@@ -58,6 +58,36 @@ final class ConfigNode {
     return value
   }
 
+  /// Fails on the first key that is not in `allowed`, suggesting the closest allowed key.
+  /// Called before reading a mapping so a typo is reported as such, not as a missing key.
+  func expectKeys(_ allowed: [String]) throws(JobError) {
+    for key in try keys() where !allowed.contains(key) {
+      let suggestion = allowed.min { Self.distance($0, key) < Self.distance($1, key) }
+      let hint = suggestion.flatMap { Self.distance($0, key) <= 3 ? " (did you mean '\($0)'?)" : nil } ?? ""
+      throw JobError(
+        .invalid,
+        "\(line.map { "\(file):\($0)" } ?? file): unknown key '\(childPath(key))'\(hint); allowed here: "
+          + allowed.joined(separator: ", "))
+    }
+  }
+
+  /// Levenshtein distance, for suggestions.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.lowercased())
+    let b = Array(b.lowercased())
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+
   /// Fails on any key that was not looked up, listing the allowed keys.
   func rejectUnknownKeys() throws(JobError) {
     for key in try keys() where !readKeys.contains(key) {

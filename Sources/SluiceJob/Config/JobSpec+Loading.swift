@@ -33,6 +33,7 @@ extension JobSpec {
     }
     let top = ConfigNode(node: root, path: "", file: file)
     guard top.isMapping else { throw top.error("a job file is a mapping with keys name, source, sink, …") }
+    try top.expectKeys(topLevelKeys)
 
     let name = try top.required("name", hint: "give the job a name, e.g. `name: pin`").string()
     guard !name.isEmpty, name.utf8.allSatisfy({ isNameByte($0) }) else {
@@ -74,6 +75,8 @@ extension JobSpec {
 
   static func parseSource(_ node: ConfigNode) throws(JobError) -> (SourceSpec, ReadLimit) {
     let kind = try node.required("kind", hint: "the source kind, e.g. `kind: log`").choice(["log"])
+    try node.expectKeys(
+      ["kind", "path", "topics", "topic", "startingOffsets", "maxRecordsPerBatch", "maxBytesPerBatch"])
     let maxRecords = try node.optional("maxRecordsPerBatch")?.int(min: 1) ?? 100_000
     let maxBytes = try node.optional("maxBytesPerBatch")?.int(min: 1)
     let limit = ReadLimit(maxRecords: maxRecords, maxBytes: maxBytes)
@@ -200,6 +203,7 @@ extension JobSpec {
 
   static func parseSink(_ node: ConfigNode) throws(JobError) -> SinkSpec {
     let kind = try node.required("kind", hint: "the sink kind, e.g. `kind: jsonl`").choice(["jsonl"])
+    try node.expectKeys(["kind", "path"])
     switch kind {
     default:
       let path = try node.required("path", hint: "the output folder, e.g. `path: out/pin`").string()

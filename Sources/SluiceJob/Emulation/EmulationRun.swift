@@ -54,7 +54,10 @@ public enum EmulationRun {
   ) throws -> EmulationSummary {
     let store = try LogStore(root: plan.logPath, configuration: LogConfiguration(fsync: plan.fsync))
     let kinds = EventKind.allCases
-    for kind in kinds { _ = try store.createTopic(plan.topic(kind), partitions: plan.partitions) }
+    let existing = Set(try store.topicNames())
+    for kind in kinds where !existing.contains(plan.topic(kind)) {
+      _ = try store.createTopic(plan.topic(kind), partitions: plan.partitions)
+    }
     let writers = try kinds.map { try store.openWriter(topic: plan.topic($0)) }
     defer { for writer in writers { try? writer.close() } }
     var emulator = PinterestEmulator(seed: plan.seed, variant: plan.variant)
