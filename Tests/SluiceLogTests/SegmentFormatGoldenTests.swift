@@ -19,9 +19,11 @@ final class SegmentFormatGoldenTests: XCTestCase {
     let expected =
       "534c5549434c4f4701000000000000000000000000000000"  // "SLUICLOG", version 1, reserved, base 0
       + "1b000000" + "2e1991ae"  // length 27, CRC-32C
-      + "0000000000000000" + "e803000000000000" + "01000000" + "02000000" + "6b" + "7631"  // offset 0, ts 1000, "k", "v1"
+      // offset 0, ts 1000, key "k", value "v1"
+      + "0000000000000000" + "e803000000000000" + "01000000" + "02000000" + "6b" + "7631"
       + "18000000" + "5829a881"  // length 24, CRC-32C
-      + "0100000000000000" + "d007000000000000" + "ffffffff" + "00000000"  // offset 1, ts 2000, null key, empty value
+      // offset 1, ts 2000, null key, empty value
+      + "0100000000000000" + "d007000000000000" + "ffffffff" + "00000000"
     XCTAssertEqual(segment.map { String(format: "%02x", $0) }.joined(), expected)
     let index = try Data(contentsOf: URL(fileURLWithPath: directory + "/00000000000000000000.index"))
     XCTAssertEqual(
