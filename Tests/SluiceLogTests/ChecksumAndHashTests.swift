@@ -32,6 +32,17 @@ final class CRC32CTests: XCTestCase {
     }
   }
 
+  func testActiveImplementationAgreesWithTheTableOne() {
+    var generator = SystemRandomNumberGenerator()
+    for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 650, 4099] {
+      let data = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      data.withUnsafeBytes { raw in
+        XCTAssertEqual(CRC32C.update(0, raw), CRC32C.tableUpdate(0, raw), "length \(length)")
+        XCTAssertEqual(CRC32C.update(0x1234_5678, raw), CRC32C.tableUpdate(0x1234_5678, raw))
+      }
+    }
+  }
+
   func testUpdateContinuesAChecksum() {
     let data = bytes("the quick brown fox jumps over the lazy dog")
     let whole = CRC32C.checksum(data)

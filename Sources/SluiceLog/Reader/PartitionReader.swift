@@ -66,6 +66,7 @@ struct PartitionReader {
             stopped = true
             return false
           }
+          if count == 0 { reserve(&records, like: record, maxRecords: maxRecords, maxBytes: maxBytes) }
           records.append(
             value: record.value, key: record.key, topic: topicSlot, partition: directory.partition,
             offset: record.offset, timestamp: record.timestampMs)
@@ -159,6 +160,36 @@ struct PartitionReader {
       let endOffset = scanner.nextOffset ?? (hint.map { base + $0.relativeOffset } ?? base)
       return SegmentScanOutcome(end: scanner.end ?? .clean, endOffset: endOffset)
     }
+  }
+
+  /// Reserves room for the records a read will probably return, guessed from its first record,
+  /// so that the arrays do not grow (and copy) by doubling. Reserving too much only costs
+  /// address space: untouched pages are never faulted in.
+  private func reserve(_ records: inout RawRecords, like first: ScannedRecord, maxRecords: Int, maxBytes: Int)
+  {
+    let valueSize = max(first.value.count, 1)
+    let keySize = first.key?.count ?? 0
+    let byBytes = maxBytes / (valueSize + keySize) + 1
+    let expected = min(maxRecords, byBytes, 1 << 20)
+    guard expected > 1 else { return }
+    let valueBytes = min(expected * valueSize + expected / 4 * valueSize, 256 << 20)
+    ensureCapacity(&records.values, records.values.count + valueBytes)
+    if keySize > 0 {
+      ensureCapacity(&records.keys, records.keys.count + min(expected * keySize * 5 / 4, 64 << 20))
+    }
+    ensureCapacity(&records.valueOffsets, records.valueOffsets.count + expected)
+    ensureCapacity(&records.keyOffsets, records.keyOffsets.count + expected)
+    ensureCapacity(&records.hasKey, records.hasKey.count + expected)
+    ensureCapacity(&records.topicIndex, records.topicIndex.count + expected)
+    ensureCapacity(&records.partitions, records.partitions.count + expected)
+    ensureCapacity(&records.offsets, records.offsets.count + expected)
+    ensureCapacity(&records.timestamps, records.timestamps.count + expected)
+  }
+
+  /// Grows `array` to hold `needed` elements, at least doubling it, so repeated reads into one
+  /// `RawRecords` stay amortised linear.
+  private func ensureCapacity<T>(_ array: inout [T], _ needed: Int) {
+    if array.capacity < needed { array.reserveCapacity(max(needed, array.capacity * 2)) }
   }
 
   private func beyondEnd(_ offset: Int64, end: Int64) -> LogError {

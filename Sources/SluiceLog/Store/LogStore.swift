@@ -98,7 +98,7 @@ public final class LogStore: Sendable {
   public func read(
     topic: String, partition: Int32, from offset: Int64, maxRecords: Int, maxBytes: Int = .max
   ) throws(LogError) -> RawRecords {
-    var records = RawRecords(capacity: min(maxRecords, 65_536))
+    var records = RawRecords()
     try read(
       topic: topic, partition: partition, from: offset, maxRecords: maxRecords, maxBytes: maxBytes,
       into: &records)
