@@ -106,7 +106,9 @@ struct SluiceProcess {
   func topicRecords(_ topic: String, partitions: Int, log: String = "log") throws -> [[String: Any]] {
     var records: [[String: Any]] = []
     for p in 0..<partitions {
-      let result = try run(["log", "read", topic, "--log", log, "--partition", String(p), "--max", "10000000", "--json"])
+      let result = try run([
+        "log", "read", topic, "--log", log, "--partition", String(p), "--max", "10000000", "--json",
+      ])
       XCTAssertEqual(result.status, 0, result.output)
       for line in result.stdout.split(separator: "\n") {
         let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]

@@ -111,12 +111,4 @@ final class JobSpecTests: XCTestCase {
       }
     }
   }
-
-  func testDurations() {
-    XCTAssertEqual(DurationText.parse("500ms"), .milliseconds(500))
-    XCTAssertEqual(DurationText.parse("1.5s"), .milliseconds(1500))
-    XCTAssertEqual(DurationText.parse("2m"), .seconds(120))
-    XCTAssertEqual(DurationText.parse("3"), .seconds(3))
-    XCTAssertNil(DurationText.parse("soon"))
-  }
 }

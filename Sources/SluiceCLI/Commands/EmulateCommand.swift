@@ -3,6 +3,7 @@ import SluiceCore
 import SluiceEmulator
 import SluiceJob
 import SluiceLog
+import SluiceRuntime
 
 struct EmulateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -51,7 +52,7 @@ struct EmulateCommand: ParsableCommand {
     if let count, count < 0 { throw ValidationError("--count must be 0 or more") }
     if let rate, rate <= 0 { throw ValidationError("--rate must be positive") }
     if partitions < 1 { throw ValidationError("--partitions must be at least 1") }
-    if let duration, DurationText.parse(duration) == nil {
+    if let duration, Trigger.parseInterval(duration) == nil {
       throw ValidationError("--duration '\(duration)' is not a duration; use e.g. 30s, 5m, 500ms")
     }
     if ProducerVariant.named(variant) == nil {
@@ -61,7 +62,7 @@ struct EmulateCommand: ParsableCommand {
 
   func run() throws {
     SignalFlag.install()
-    let parsedDuration = duration.flatMap(DurationText.parse)
+    let parsedDuration = duration.flatMap(Trigger.parseInterval)
     let plan = EmulationPlan(
       logPath: log, count: count ?? (parsedDuration == nil ? 10_000 : nil), rate: rate,
       duration: parsedDuration,

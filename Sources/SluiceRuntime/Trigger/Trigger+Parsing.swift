@@ -27,7 +27,7 @@ extension Trigger {
   }
 
   /// `500ms`, `5s`, `1.5s`, `2m`, `1h`, `10 seconds`; `nil` when malformed or negative.
-  static func parseInterval(_ text: String) -> Duration? {
+  public static func parseInterval(_ text: String) -> Duration? {
     let lower = text.lowercased()
     let number = lower.prefix { ($0 >= "0" && $0 <= "9") || $0 == "." }
     let unit = lower.dropFirst(number.count).trimmingSpaces()
