@@ -12,12 +12,13 @@ struct SluiceCommand: AsyncParsableCommand {
       so a stopped or killed job resumes where it left off.
 
       A 60-second tour:
-        sluice emulate --count 10000              # write Pinterest events to data/log
-        sluice log describe                       # topics, partitions, offsets
+        sluice emulate --count 10000          # Pinterest events into data/log
+        sluice log describe                   # topics, partitions, offsets
         sluice run Examples/pinterest/pin.yaml --trigger availableNow
-        sluice checkpoint status checkpoints/pin  # what was planned, committed, pending
-        sluice emulate --count 5000 && sluice run Examples/pinterest/pin.yaml --trigger availableNow
-                                                  # processes exactly the 5,000 new events
+        sluice checkpoint status checkpoints/pin
+        sluice emulate --count 5000           # 5,000 more events ...
+        sluice run Examples/pinterest/pin.yaml --trigger availableNow
+                                              # ... exactly those are processed
 
       Every command has --help; most have --json for scripts.
       """,

@@ -56,17 +56,23 @@ struct CheckpointCommand: AsyncParsableCommand {
         Terminal.out(status.summary)
         Terminal.out(
           "  lag              "
-            + (lag.map { "\(Terminal.grouped($0)) records after the last committed batch" }
-              ?? "unknown (pass --job to measure it)"))
+            + (lag.map { "\(Terminal.grouped($0)) records not yet committed" }
+              ?? "unknown (pass --job, or --log for a log source, to measure it)"))
       }
       if status.problem != nil { throw ExitCode(2) }
     }
 
     /// Records available after the last committed batch's end offsets.
     func measureLag(_ status: CheckpointStatus) async -> Int64? {
-      guard let committed = status.lastCommitted else { return nil }
       let checkpoint = Checkpoint(store: LocalCheckpointStore(root: directory))
-      guard let end = try? checkpoint.offsets.get(committed)?.offsets.first ?? nil else { return nil }
+      // After the last committed batch, or from the initial offsets when nothing is committed yet.
+      let end: SerializedOffset?
+      if let committed = status.lastCommitted {
+        end = try? checkpoint.offsets.get(committed)?.offsets.first ?? nil
+      } else {
+        end = try? checkpoint.initialOffset(source: 0)
+      }
+      guard let end else { return nil }
       let source: (any Source)?
       if let job {
         source = try? JobSpec.load(path: job).source.makeSource()

@@ -51,7 +51,8 @@ struct QueryRun {
         event = try await perform(action)
       } catch {
         _ = machine.handle(.failure("\(error)"), now: clock.now)
-        runner.logger.error("\(error)")
+        // The caller reports the thrown error; logging it here too would print it twice.
+        runner.logger.debug("batch step failed: \(error)")
         throw error
       }
     }
