@@ -44,6 +44,7 @@ enum PipelineChild {
       throw BenchError(.childProcess, "the pipeline-pin child's report has no results: \(text.prefix(200))")
     }
     var result = try CaseResult(json: first)
+    result.extras.removeAll { $0.0 == "process" }
     result.extras.append(("process", .string("child")))
     return result
   }
