@@ -30,7 +30,7 @@ enum PipelineBench {
       let assembled = try JobAssembly.assemble(spec, onProgress: observer.callback)
       defer { assembled.lock.release() }
       observer.startWindow()
-      let (summary, elapsed) = try await Stopwatch.time { try await assembled.runner.runQuery() }
+      let (summary, elapsed) = try await Stopwatch.timeAsync { try await assembled.runner.runQuery() }
       let batches = observer.drain()
       guard summary.rowsIn == options.endToEndRecords, summary.rowsOut == summary.rowsIn else {
         throw BenchError(
