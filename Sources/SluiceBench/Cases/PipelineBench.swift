@@ -3,13 +3,20 @@ import SluiceJob
 import SluiceLog
 import SluiceRuntime
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `pipeline-pin`: the pin job end to end, as a user runs it. Emulates `--e2e-records` events
-/// into a temporary log (untimed), then per run writes a job file with `trigger: availableNow`
-/// and a JSON-lines sink, assembles it with ``JobAssembly`` and times `runQuery()` (start-up,
-/// every batch with its checkpoint writes, and the sink's fsyncs included).
+/// into a temporary log (untimed), then per run (after an untimed `sync()`) writes a job file
+/// with `trigger: availableNow` and a JSON-lines sink, assembles it with ``JobAssembly`` and
+/// times `runQuery()` (start-up, every batch with its checkpoint writes, and the sink's fsyncs
+/// included).
 ///
 /// Extras: per-batch latency (p50/p99 of `durations.triggerExecution`), the mean time per
-/// phase, the resident memory after each batch (first/last/max) and the process's peak RSS.
+/// phase, the resident memory during (peak) and after each batch, and the process's peak RSS.
 enum PipelineBench {
   static let item = BenchCase.pipelinePin
   /// The aim for the steady resident set with 100k-record batches (200 MB, 10^6 bytes).
@@ -26,6 +33,9 @@ enum PipelineBench {
     let samples = try await Repetitions.measure(item.rawValue, count: options.repeats) { repetition in
       let runDirectory = scratch.child("run-\(repetition)")
       defer { ScratchDirectory.removeTree(runDirectory) }
+      // Write back what earlier steps left dirty (the emulated log, the previous run's
+      // output), so a run's fsyncs wait only for its own data.
+      sync()
       let spec = try jobSpec(logPath: logPath, runDirectory: runDirectory, batchSize: options.batchSize)
       let assembled = try JobAssembly.assemble(spec, onProgress: observer.callback)
       defer { assembled.lock.release() }
