@@ -24,8 +24,19 @@ struct BenchReport {
         ])
       ),
       ("results", .array(results.map(\.json))),
-      ("aimsMissed", .array(results.filter { $0.aimMet == false }.map { .string($0.name) })),
+      ("aimsMissed", .array(aimsMissed.map { .string($0) })),
     ])
+  }
+
+  /// Cases whose throughput aim was missed, plus `pipeline-pin:rss` when the peak resident
+  /// memory during a batch exceeded the RSS aim.
+  var aimsMissed: [String] {
+    var missed = results.filter { $0.aimMet == false }.map(\.name)
+    for result in results
+    where JSONValue.object(result.extras)["rssAim"]?["batchPeakMet"]?.boolValue == false {
+      missed.append(result.name + ":rss")
+    }
+    return missed
   }
 
   /// A Markdown table with a header line naming the machine, then the notes.
