@@ -1,0 +1,172 @@
+import SluiceCore
+import SluiceJob
+import SluiceLog
+import SluiceRuntime
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `pipeline-pin`: the pin job end to end, as a user runs it. Emulates `--e2e-records` events
+/// into a temporary log (untimed), then per run (after an untimed `sync()`) writes a job file
+/// with `trigger: availableNow` and a JSON-lines sink, assembles it with ``JobAssembly`` and
+/// times `runQuery()` (start-up, every batch with its checkpoint writes, and the sink's fsyncs
+/// included).
+///
+/// Extras: per-batch latency (p50/p99 of `durations.triggerExecution`), the mean time per
+/// phase, the resident memory during (peak) and after each batch, and the process's peak RSS.
+enum PipelineBench {
+  static let item = BenchCase.pipelinePin
+  /// The issue's aim for the steady resident set with 100k-record batches (200 MB, 10^6 bytes).
+  static let residentLimit = 200e6
+
+  static func run(_ options: BenchOptions) async throws -> CaseResult {
+    let scratch = try ScratchDirectory("pipeline")
+    defer { scratch.remove() }
+    let logPath = scratch.child("log")
+    let inputBytes = try prepareLog(at: logPath, options: options)
+    let residentBefore = ProcessMemory.residentBytes() ?? 0
+    let observer = BatchObserver()
+    var timedBatches: [BatchObserver.Observation] = []
+    let samples = try await Repetitions.measure(item.rawValue, count: options.repeats) { repetition in
+      let runDirectory = scratch.child("run-\(repetition)")
+      defer { ScratchDirectory.removeTree(runDirectory) }
+      // Write back what earlier steps left dirty (the emulated log, the previous run's
+      // output), so a run's fsyncs wait only for its own data.
+      sync()
+      let spec = try jobSpec(logPath: logPath, runDirectory: runDirectory, batchSize: options.batchSize)
+      let assembled = try JobAssembly.assemble(spec, onProgress: observer.callback)
+      defer { assembled.lock.release() }
+      observer.startWindow()
+      let (summary, elapsed) = try await Stopwatch.timeAsync { try await assembled.runner.runQuery() }
+      let batches = observer.drain()
+      guard summary.rowsIn == options.endToEndRecords, summary.rowsOut == summary.rowsIn else {
+        throw BenchError(
+          .caseFailed,
+          "pipeline-pin: the job read \(summary.rowsIn) and wrote \(summary.rowsOut) rows, expected "
+            + "\(options.endToEndRecords) each (\(summary))")
+      }
+      if repetition > 0 { timedBatches += batches }
+      return RunSample(elapsed: elapsed, records: summary.rowsIn, bytes: inputBytes)
+    }
+    var result = CaseResult(item, unit: "records", bytesMeaning: "JSON in", samples: samples)
+    describe(timedBatches, residentBefore: residentBefore, into: &result)
+    return result
+  }
+
+  /// Emulates the events into a 3-partition log (pin, geo and user topics) and returns the
+  /// pin payload bytes (what the job decodes).
+  static func prepareLog(at path: String, options: BenchOptions) throws -> Int {
+    ProgressLine.say(
+      "\(item.rawValue): emulating \(Format.count(options.endToEndRecords)) events into \(path) (untimed)")
+    let plan = EmulationPlan(
+      logPath: path, count: options.endToEndRecords, seed: options.seed, partitions: 3, fsync: .never)
+    _ = try EmulationRun.run(plan)
+    let store = try LogStore(root: path)
+    let topic = plan.topic(.pin)
+    var bytes = 0
+    for partition in try store.describe(topic: topic).partitions {
+      var next = partition.earliestOffset
+      while next < partition.latestOffset {
+        let chunk = try store.read(
+          topic: topic, partition: partition.partition, from: next, maxRecords: 100_000)
+        guard !chunk.isEmpty else { break }
+        next += Int64(chunk.count)
+        bytes += chunk.valueByteCount
+      }
+    }
+    return bytes
+  }
+
+  /// The pin job as a user would write it, validated by the real job-file parser.
+  static func jobSpec(logPath: String, runDirectory: String, batchSize: Int) throws -> JobSpec {
+    let yaml = """
+      name: bench-pin
+      source:
+        kind: log
+        path: '\(logPath)'
+        topics: [pinterest.pin]
+        startingOffsets: earliest
+        maxRecordsPerBatch: \(batchSize)
+      transforms:
+        - clean: pin
+      sink:
+        kind: jsonl
+        path: '\(runDirectory)/out'
+      checkpoint: '\(runDirectory)/checkpoint'
+      trigger: availableNow
+      onError: fail
+      """
+    return try JobSpec.parse(yaml: yaml, file: "bench-pin.yaml")
+  }
+
+  /// `123.4 MB`.
+  static func mb(_ bytes: Int) -> String { Format.megabytes(Double(bytes)) + " MB" }
+
+  /// Adds latency, phase and memory figures of the timed batches to `result`.
+  static func describe(
+    _ batches: [BatchObserver.Observation], residentBefore: Int, into result: inout CaseResult
+  ) {
+    let latencies = batches.map(\.durations.triggerExecution.milliseconds)
+    let p50 = Percentile.of(latencies, 50) ?? 0
+    let p99 = Percentile.of(latencies, 99) ?? 0
+    let resident = batches.map(\.residentBytes)
+    let first = resident.first ?? 0
+    let last = resident.last ?? 0
+    let maximum = resident.max() ?? 0
+    let peaks = batches.map(\.peakResidentBytes)
+    let peakMaximum = peaks.max() ?? 0
+    let peak = ProcessMemory.peakResidentBytes()
+    let phases: [(String, KeyPath<BatchProgress.Durations, Duration>)] = [
+      ("latestOffset", \.latestOffset), ("walCommit", \.walCommit), ("getBatch", \.getBatch),
+      ("decode", \.decode), ("transform", \.transform), ("addBatch", \.addBatch),
+      ("commitOffsets", \.commitOffsets), ("triggerExecution", \.triggerExecution),
+    ]
+    let count = Double(max(1, batches.count))
+    let means = phases.map { name, path in
+      (name, batches.reduce(0.0) { $0 + $1.durations[keyPath: path].milliseconds } / count)
+    }
+    let perRun = Double(batches.count) / Double(max(1, result.runSeconds.count))
+    result.extras = [
+      ("batchesPerRun", .double(Format.rounded(perRun, places: 1))),
+      ("rowsPerBatch", .int(Int64(batches.first?.rows ?? 0))),
+      ("batchLatencyP50Ms", .double(Format.rounded(p50, places: 1))),
+      ("batchLatencyP99Ms", .double(Format.rounded(p99, places: 1))),
+      ("phaseMeanMs", .object(means.map { ($0.0, .double(Format.rounded($0.1, places: 1))) })),
+      ("rssBeforeRunsBytes", .int(Int64(residentBefore))),
+      ("rssAfterBatchBytes", .array(resident.map { .int(Int64($0)) })),
+      ("rssAfterBatchFirstBytes", .int(Int64(first))),
+      ("rssAfterBatchLastBytes", .int(Int64(last))),
+      ("rssAfterBatchMaxBytes", .int(Int64(maximum))),
+      ("rssBatchPeakBytes", .array(peaks.map { .int(Int64($0)) })),
+      ("rssBatchPeakFirstBytes", .int(Int64(peaks.first ?? 0))),
+      ("rssBatchPeakLastBytes", .int(Int64(peaks.last ?? 0))),
+      ("rssBatchPeakMaxBytes", .int(Int64(peakMaximum))),
+      ("peakRssBytes", .int(Int64(peak))),
+      (
+        "rssAim",
+        .object([
+          ("limitBytes", .int(Int64(residentLimit))),
+          ("betweenBatchesMet", .bool(Double(maximum) < residentLimit)),
+          ("batchPeakMet", .bool(Double(peakMaximum) < residentLimit)),
+        ])
+      ),
+    ]
+    let phaseText = means.filter { $0.0 != "triggerExecution" }
+      .map { "\($0.0) \(String(Int($0.1.rounded())))" }.joined(separator: ", ")
+    result.notes = [
+      "pipeline-pin: \(batches.count) timed batches of \(Format.count(batches.first?.rows ?? 0)) rows; "
+        + "batch latency p50 \(Int(p50.rounded())) ms, p99 \(Int(p99.rounded())) ms",
+      "pipeline-pin: mean ms per batch phase: \(phaseText)",
+      "pipeline-pin: RSS peak during each batch: first \(mb(peaks.first ?? 0)), last \(mb(peaks.last ?? 0)), "
+        + "max \(mb(peakMaximum)); after each batch: first \(mb(first)), last \(mb(last)), max \(mb(maximum)); "
+        + "before the runs \(mb(residentBefore)); process peak (ru_maxrss, warm-up included) \(mb(peak))",
+      "pipeline-pin: RSS aim (< \(mb(Int(residentLimit))) with \(Format.count(batches.first?.rows ?? 0))-record batches): "
+        + (Double(peakMaximum) < residentLimit
+          ? "met (peak during batches)"
+          : "MISSED during batches, \(Double(maximum) < residentLimit ? "met" : "missed") between them"),
+    ]
+  }
+}
