@@ -66,7 +66,7 @@ let package = Package(
     .executableTarget(
       name: "SluiceBench",
       dependencies: [
-        "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceEmulator", "SluiceJob",
+        "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceEmulator", "SluiceJob", logging,
       ],
       swiftSettings: swiftSettings),
 
