@@ -46,6 +46,12 @@ let package = Package(
     .target(name: "SluiceEmulator", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
     // JSON-lines file sink (one file per batch, idempotent per batch id).
     .target(name: "SluiceFileSink", dependencies: ["SluiceCore", "SluiceJSON"], swiftSettings: swiftSettings),
+    // libzstd from the system (apt-get install libzstd-dev).
+    .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+    // Parquet reader/writer (Thrift compact footer, PLAIN/RLE/dictionary, ZSTD); no Delta knowledge.
+    .target(name: "Parquet", dependencies: ["SluiceCore", "CZstd"], swiftSettings: swiftSettings),
+    // Delta Lake tables: actions, log store, snapshots, commits with txn, table writer, sink.
+    .target(name: "DeltaLake", dependencies: ["SluiceCore", "Parquet"], swiftSettings: swiftSettings),
     // Composition root: job YAML → JobSpec → wired runner.
     .target(
       name: "SluiceJob",
@@ -79,6 +85,8 @@ let package = Package(
     .testTarget(name: "SluiceEmulatorTests", dependencies: ["SluiceEmulator"]),
     .testTarget(name: "SluiceFileSinkTests", dependencies: ["SluiceFileSink"]),
     .testTarget(name: "SluiceJobTests", dependencies: ["SluiceJob", "SluiceTesting"]),
+    .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
+    .testTarget(name: "DeltaLakeTests", dependencies: ["DeltaLake", "Parquet"]),
     .testTarget(name: "EndToEndTests", dependencies: ["SluiceCore"]),
   ]
 )

@@ -6,6 +6,12 @@ cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
 ensure_toolchain
 
+# Independent readers and writers (delta-rs, pyarrow, DuckDB) check our files in the interop tests.
+ensure_python
+ensure_venv .venv-interop pyarrow deltalake pandas pytz \
+  "duckdb==1.5.5" "duckdb-extensions==1.5.5" "duckdb-extension-delta==1.5.5"
+export SLUICE_INTEROP_PYTHON="$PWD/.venv-interop/bin/python"
+
 say "building (debug, with tests)"
 swift build --build-tests --quiet
 say "running tests"

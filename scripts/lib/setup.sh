@@ -22,7 +22,13 @@ ensure_toolchain() {
     echo "error: the Swift toolchain (6.1 or newer) is not on PATH; install it from swift.org first" >&2
     exit 1
   fi
-  ensure_apt ca-certificates
+  ensure_apt ca-certificates pkg-config libzstd-dev
+}
+
+# ensure_python: a python3 that can create venvs.
+ensure_python() {
+  command -v python3 >/dev/null 2>&1 || ensure_apt python3
+  python3 -c "import venv, ensurepip" >/dev/null 2>&1 || ensure_apt python3-venv
 }
 
 # ensure_venv DIR PKG...: a Python venv for interop checks with the given PyPI packages.

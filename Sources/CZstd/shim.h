@@ -1,0 +1,2 @@
+// libzstd from the system (Debian: libzstd-dev).
+#include <zstd.h>

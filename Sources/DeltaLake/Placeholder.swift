@@ -1,0 +1,1 @@
+// Placeholder until DeltaLake gets its first file.

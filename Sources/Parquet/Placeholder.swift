@@ -1,0 +1,1 @@
+// Placeholder until Parquet gets its first file.

@@ -1,0 +1,1 @@
+// Placeholder until DeltaLakeTests gets its first file.

@@ -1,0 +1,1 @@
+// Placeholder until ParquetTests gets its first file.
