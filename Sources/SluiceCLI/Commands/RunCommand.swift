@@ -87,7 +87,7 @@ struct RunCommand: AsyncParsableCommand {
       try await group.run()
     } catch {
       assembled.lock.release()
-      throw CLIFailure(Self.unwrap(error))
+      throw CLIFailure(error)  // the group rethrows the runner's own error
     }
     assembled.lock.release()
     if let summary = runner.lastSummary {
@@ -97,16 +97,5 @@ struct RunCommand: AsyncParsableCommand {
         Terminal.out("\(summary)")
       }
     }
-  }
-
-  /// ServiceGroup wraps a failed service's error; show the service's own message.
-  static func unwrap(_ error: any Error) -> any Error {
-    if let groupError = error as? ServiceGroupError,
-      let cause = Mirror(reflecting: groupError).children
-        .first(where: { $0.label == "underlyingError" })?.value as? any Error
-    {
-      return cause
-    }
-    return error
   }
 }
