@@ -57,7 +57,7 @@ let package = Package(
       name: "SluiceJob",
       dependencies: [
         "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceCheckpoint",
-        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", logging, yams,
+        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", "DeltaLake", logging, yams,
       ],
       swiftSettings: swiftSettings),
     // In-memory twins for tests.
@@ -67,7 +67,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "SluiceCLI",
-      dependencies: ["SluiceJob", argumentParser, logging, serviceLifecycle],
+      dependencies: ["SluiceJob", "DeltaLake", argumentParser, logging, serviceLifecycle],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "SluiceBench",

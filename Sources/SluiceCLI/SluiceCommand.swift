@@ -23,6 +23,8 @@ struct SluiceCommand: AsyncParsableCommand {
       Every command has --help; most have --json for scripts.
       """,
     version: SluiceVersion.current,
-    subcommands: [RunCommand.self, EmulateCommand.self, LogCommand.self, CheckpointCommand.self]
+    subcommands: [
+      RunCommand.self, EmulateCommand.self, LogCommand.self, CheckpointCommand.self, TableCommand.self,
+    ]
   )
 }

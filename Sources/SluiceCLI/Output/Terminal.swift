@@ -7,8 +7,8 @@ import SluiceCore
 /// Output helpers: results to stdout, diagnostics to stderr.
 enum Terminal {
   /// Writes straight to fd 1 so lines appear at once even when stdout is a pipe.
-  static func out(_ line: String) {
-    var text = line + "\n"
+  static func out(_ line: String, terminator: String = "\n") {
+    var text = line + terminator
     text.withUTF8 { buffer in
       var offset = 0
       while offset < buffer.count {

@@ -1,6 +1,7 @@
 public import Logging
 public import SluiceCheckpoint
 public import SluiceCore
+import DeltaLake
 import SluiceFileSink
 import SluiceJSON
 import SluiceLog
@@ -26,7 +27,7 @@ public enum JobAssembly {
     let source = try spec.source.makeSource()
     let decoder = JSONRecordDecoder(schema: spec.schema)
     let transforms = spec.transforms.map { $0.makeTransform() }
-    let sink = makeSink(spec.sink)
+    let sink = makeSink(spec.sink, jobName: spec.name)
     let store = LocalCheckpointStore(root: spec.checkpoint)
     let lock = try CheckpointLock.acquire(directory: spec.checkpoint)
     let options = QueryOptions(
@@ -59,9 +60,16 @@ extension SourceSpec {
 }
 
 extension JobAssembly {
-  public static func makeSink(_ spec: SinkSpec) -> any Sink {
+  public static func makeSink(_ spec: SinkSpec, jobName: String) -> any Sink {
     switch spec {
-    case .jsonl(let path): JSONLinesSink(directory: path)
+    case .jsonl(let path):
+      return JSONLinesSink(directory: path)
+    case .delta(let delta):
+      let options = DeltaWriteOptions(
+        partitionColumns: delta.partitionBy, targetFileRows: delta.targetFileRows,
+        targetFileBytes: delta.targetFileBytes, tableName: jobName,
+        checkpointInterval: Int64(delta.checkpointInterval), engineInfo: "Sluice/\(SluiceVersion.current)")
+      return DeltaSink(path: delta.path, options: options)
     }
   }
 }

@@ -43,7 +43,8 @@ extension JobSpec {
     let (source, readLimit) = try parseSource(sourceNode)
     let transforms = try parseTransforms(try top.optional("transforms"))
     let schema = try parseSchema(try top.optional("schema"), transforms: transforms, at: top)
-    let sink = try parseSink(try top.required("sink", hint: "e.g. `sink: {kind: jsonl, path: out/pin}`"))
+    let sink = try parseSink(
+      try top.required("sink", hint: "e.g. `sink: {kind: delta, path: tables/pin}`"), jobName: name)
     let checkpoint = try top.optional("checkpoint")?.string() ?? "checkpoints/\(name)"
     let trigger: Trigger
     if let node = try top.optional("trigger") {
@@ -201,11 +202,21 @@ extension JobSpec {
 
   // MARK: sink
 
-  static func parseSink(_ node: ConfigNode) throws(JobError) -> SinkSpec {
-    let kind = try node.required("kind", hint: "the sink kind, e.g. `kind: jsonl`").choice(["jsonl"])
-    try node.expectKeys(["kind", "path"])
+  static func parseSink(_ node: ConfigNode, jobName: String) throws(JobError) -> SinkSpec {
+    let kind = try node.required("kind", hint: "the sink kind: delta or jsonl").choice(["delta", "jsonl"])
     switch kind {
+    case "delta":
+      try node.expectKeys(["kind", "path", "partitionBy", "targetFileRows", "targetFileBytes", "checkpointInterval"])
+      let spec = DeltaSinkSpec(
+        path: try node.optional("path")?.string() ?? "tables/\(jobName)",
+        partitionBy: try node.optional("partitionBy")?.strings() ?? [],
+        targetFileRows: try node.optional("targetFileRows")?.int(min: 1) ?? 1_000_000,
+        targetFileBytes: try node.optional("targetFileBytes")?.int(min: 1) ?? 128 << 20,
+        checkpointInterval: try node.optional("checkpointInterval")?.int(min: 1) ?? 10)
+      try node.rejectUnknownKeys()
+      return .delta(spec)
     default:
+      try node.expectKeys(["kind", "path"])
       let path = try node.required("path", hint: "the output folder, e.g. `path: out/pin`").string()
       try node.rejectUnknownKeys()
       return .jsonl(path: path)

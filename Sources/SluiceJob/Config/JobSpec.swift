@@ -50,10 +50,25 @@ public enum StartingOffsetsSpec: Sendable, Hashable {
 public enum SinkSpec: Sendable, Hashable {
   /// One JSON Lines file per batch in a folder.
   case jsonl(path: String)
+  /// A Delta Lake table: one table version per batch, exactly once via `txn`.
+  case delta(DeltaSinkSpec)
 
   public var description: String {
     switch self {
     case .jsonl(let path): "jsonl:\(path)"
+    case .delta(let delta): "delta:\(delta.path)"
     }
   }
+}
+
+public struct DeltaSinkSpec: Sendable, Hashable {
+  /// Table folder (default `tables/<job name>`).
+  public var path: String
+  /// Hive-style partition columns, e.g. `[category]`.
+  public var partitionBy: [String]
+  /// Split a batch into files of at most this many rows / about this many bytes.
+  public var targetFileRows: Int
+  public var targetFileBytes: Int
+  /// Write a Delta checkpoint every N versions (Delta's default 10).
+  public var checkpointInterval: Int
 }
