@@ -14,6 +14,8 @@ public struct ParquetError: Error, Sendable, Hashable, CustomStringConvertible {
     public static let unsupported = Code(name: "unsupported")
     /// A batch or a requested column does not match the file or writer schema.
     public static let schemaMismatch = Code(name: "schemaMismatch")
+    /// A requested column is not in the file.
+    public static let columnNotFound = Code(name: "columnNotFound")
     /// A caller passed a value outside its allowed range (row group index, option values).
     public static let invalidArgument = Code(name: "invalidArgument")
     /// Compressing or decompressing a page failed.
