@@ -1,7 +1,6 @@
 import CZstd
 
-/// A reusable libzstd compression context plus its output buffer (one per writer: not shared
-/// between threads).
+/// A reusable libzstd compression context (one per writer: not shared between threads).
 final class ZstdCompressor {
   private let context: OpaquePointer
   let level: Int32
@@ -13,24 +12,40 @@ final class ZstdCompressor {
     }
     self.context = context
     self.level = level
+    try check(ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, level), "set level \(level)")
   }
 
   deinit { ZSTD_freeCCtx(context) }
 
-  /// Compresses `input` into one zstd frame and passes it to `body` (valid only inside `body`).
-  func compress<R>(
-    _ input: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> R
-  ) throws(ParquetError) -> R {
+  /// Compresses the concatenation of `parts` into one zstd frame (with its content size) and
+  /// returns the frame. Several parts are gathered into a reused scratch buffer first.
+  func compress(_ parts: [UnsafeRawBufferPointer]) throws(ParquetError) -> [UInt8] {
+    guard parts.count > 1 else {
+      return try compress(parts.first ?? UnsafeRawBufferPointer(start: nil, count: 0))
+    }
+    let total = parts.reduce(0) { $0 + $1.count }
+    scratch.removeAll(keepingCapacity: true)
+    scratch.reserveCapacity(total)
+    for part in parts { scratch.append(contentsOf: part) }
+    return try scratch.withParquetBytes { whole throws(ParquetError) in try compress(whole) }
+  }
+
+  private func compress(_ input: UnsafeRawBufferPointer) throws(ParquetError) -> [UInt8] {
     let bound = ZSTD_compressBound(input.count)
-    if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
-    let written = scratch.withUnsafeMutableBytes { destination in
-      ZSTD_compressCCtx(context, destination.baseAddress, bound, input.baseAddress, input.count, level)
+    var status = 0
+    let frame = [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
+      status = ZSTD_compress2(context, buffer.baseAddress, bound, input.baseAddress, input.count)
+      initialized = ZSTD_isError(status) != 0 ? 0 : status
     }
-    if ZSTD_isError(written) != 0 {
+    try check(status, "compress \(input.count) bytes")
+    return frame
+  }
+
+  private func check(_ result: Int, _ operation: String) throws(ParquetError) {
+    if ZSTD_isError(result) != 0 {
       throw ParquetError(
-        .compression, "zstd compression failed: \(String(cString: ZSTD_getErrorName(written)))")
+        .compression, "zstd failed to \(operation): \(String(cString: ZSTD_getErrorName(result)))")
     }
-    return scratch.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<written])) }
   }
 }
 

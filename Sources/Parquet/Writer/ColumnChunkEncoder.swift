@@ -35,7 +35,7 @@ struct ColumnChunkEncoder {
   private var dictionaryUsed = false
   private var plainUsed = false
   private var pagesWritten = 0
-  private var pages: [UInt8] = []
+  private var pages: [EncodedPage] = []
   private var chunkEntries: Int64 = 0
   private var chunkUncompressed = 0
   private var chunkCompressed = 0
@@ -396,19 +396,15 @@ struct ColumnChunkEncoder {
     header.dataPage = PageHeader.DataPage(
       numValues: Int32(pageEntries), encoding: encoding, definitionLevelEncoding: .rle,
       repetitionLevelEncoding: .rle)
-    let written: PageWriter.WrittenPage
-    if pageBody.isEmpty {
-      written = try plainValues.withParquetBytes { body throws(ParquetError) in
-        try pageWriter.write(header, body: body, to: &pages)
-      }
-    } else {
-      if encoding == .plain && layout.valueType != .boolean { pageBody.append(contentsOf: plainValues) }
-      written = try pageBody.withParquetBytes { body throws(ParquetError) in
-        try pageWriter.write(header, body: body, to: &pages)
+    let valuesFollow = encoding == .plain && layout.valueType != .boolean
+    let page = try pageBody.withParquetBytes { head throws(ParquetError) in
+      try plainValues.withParquetBytes { values throws(ParquetError) in
+        try pageWriter.page(header, parts: valuesFollow ? [head, values] : [head])
       }
     }
-    chunkUncompressed += written.uncompressed
-    chunkCompressed += written.compressed
+    pages.append(page)
+    chunkUncompressed += page.uncompressedSize
+    chunkCompressed += page.compressedSize
     chunkEntries += Int64(pageEntries)
     pagesWritten += 1
     definitionLevels.removeAll(keepingCapacity: true)
@@ -435,6 +431,12 @@ struct ColumnChunkEncoder {
 
   // MARK: chunks
 
+  /// Upper bound of the bytes ``finishChunk(into:)`` will append once the open page is flushed.
+  var pendingChunkBytes: Int {
+    chunkCompressed + (dictionaryUsed || dictionaryActive ? dictionary.plainSize + 64 : 0) + pagePlainBytes
+      + definitionLevels.count + 64
+  }
+
   /// Appends the chunk (dictionary page, then data pages) to `output` — the whole file so far —
   /// and resets for the next row group. Returns the chunk's metadata.
   mutating func finishChunk(into output: inout [UInt8]) throws(ParquetError) -> ColumnChunk {
@@ -443,20 +445,30 @@ struct ColumnChunkEncoder {
     var uncompressed = chunkUncompressed
     var compressed = chunkCompressed
     var dictionaryOffset: Int64?
+    var dictionaryPage: EncodedPage?
     if dictionaryUsed {
       pageBody.removeAll(keepingCapacity: true)
       dictionary.plainEncoded(into: &pageBody)
       var header = PageHeader(type: .dictionaryPage, uncompressedPageSize: 0, compressedPageSize: 0)
       header.dictionaryPage = PageHeader.DictionaryPage(numValues: Int32(dictionary.count), encoding: .plain)
-      let written = try pageBody.withParquetBytes { body throws(ParquetError) in
-        try pageWriter.write(header, body: body, to: &output)
+      let page = try pageBody.withParquetBytes { body throws(ParquetError) in
+        try pageWriter.page(header, parts: [body])
       }
-      uncompressed += written.uncompressed
-      compressed += written.compressed
+      uncompressed += page.uncompressedSize
+      compressed += page.compressedSize
       dictionaryOffset = Int64(chunkStart)
+      dictionaryPage = page
+    }
+    output.reserveCapacity(chunkStart + compressed)
+    if let dictionaryPage {
+      output.append(contentsOf: dictionaryPage.header)
+      output.append(contentsOf: dictionaryPage.body)
     }
     let dataOffset = output.count
-    output.append(contentsOf: pages)
+    for page in pages {
+      output.append(contentsOf: page.header)
+      output.append(contentsOf: page.body)
+    }
     var encodings: [Encoding] = []
     if plainUsed || dictionaryUsed { encodings.append(.plain) }
     if layout.maxDefinitionLevel > 0 || layout.maxRepetitionLevel > 0 || dictionaryUsed {
@@ -479,7 +491,7 @@ struct ColumnChunkEncoder {
     dictionaryUsed = false
     plainUsed = false
     pagesWritten = 0
-    pages.removeAll(keepingCapacity: true)
+    pages.removeAll()
     chunkEntries = 0
     chunkUncompressed = 0
     chunkCompressed = 0

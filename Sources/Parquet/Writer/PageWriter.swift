@@ -1,5 +1,18 @@
-/// Compresses page bodies with the file's codec and appends header + body to a chunk buffer.
-/// One per ``ParquetWriter``; reuses its compression context across pages.
+/// A finished page: its serialized header and its (compressed) body, kept apart so neither is
+/// copied until the chunk is laid out in the file.
+struct EncodedPage {
+  var header: [UInt8]
+  var body: [UInt8]
+  var uncompressedBodySize: Int
+
+  /// Bytes on disk (header + compressed body).
+  var compressedSize: Int { header.count + body.count }
+  /// Header + uncompressed body, as counted by `total_uncompressed_size`.
+  var uncompressedSize: Int { header.count + uncompressedBodySize }
+}
+
+/// Compresses page bodies with the file's codec and serializes page headers. One per
+/// ``ParquetWriter``; reuses its compression context across pages.
 final class PageWriter {
   let codec: CompressionCodec
   private let zstd: ZstdCompressor?
@@ -18,39 +31,31 @@ final class PageWriter {
     }
   }
 
-  /// Sizes of a written page including its header.
-  struct WrittenPage {
-    var uncompressed: Int
-    var compressed: Int
-  }
-
-  /// Appends a page (header then compressed body) to `output`. The header's sizes are filled in.
-  func write(
-    _ header: PageHeader, body: UnsafeRawBufferPointer, to output: inout [UInt8]
-  ) throws(ParquetError) -> WrittenPage {
-    guard body.count <= Int(Int32.max) else {
-      throw ParquetError(.invalidArgument, "a page of \(body.count) bytes exceeds the 2 GiB page limit")
+  /// Builds a page whose body is the concatenation of `parts`; fills in the header's sizes.
+  func page(_ header: PageHeader, parts: [UnsafeRawBufferPointer]) throws(ParquetError) -> EncodedPage {
+    let size = parts.reduce(0) { $0 + $1.count }
+    guard size <= Int(Int32.max) else {
+      throw ParquetError(.invalidArgument, "a page of \(size) bytes exceeds the 2 GiB page limit")
+    }
+    let body: [UInt8]
+    if let zstd {
+      body = try zstd.compress(parts)
+    } else {
+      body = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        var offset = 0
+        for part in parts where part.count > 0 {
+          UnsafeMutableRawPointer(buffer.baseAddress! + offset).copyMemory(
+            from: part.baseAddress!, byteCount: part.count)
+          offset += part.count
+        }
+        initialized = offset
+      }
     }
     var header = header
-    header.uncompressedPageSize = Int32(body.count)
-    guard let zstd else {
-      header.compressedPageSize = Int32(body.count)
-      let headerSize = append(header, to: &output)
-      output.append(contentsOf: body)
-      return WrittenPage(uncompressed: headerSize + body.count, compressed: headerSize + body.count)
-    }
-    return try zstd.compress(body) { compressed in
-      header.compressedPageSize = Int32(compressed.count)
-      let headerSize = append(header, to: &output)
-      output.append(contentsOf: compressed)
-      return WrittenPage(uncompressed: headerSize + body.count, compressed: headerSize + compressed.count)
-    }
-  }
-
-  private func append(_ header: PageHeader, to output: inout [UInt8]) -> Int {
+    header.uncompressedPageSize = Int32(size)
+    header.compressedPageSize = Int32(body.count)
     var writer = ThriftCompactWriter(capacity: 48)
     header.encode(into: &writer)
-    output.append(contentsOf: writer.bytes)
-    return writer.bytes.count
+    return EncodedPage(header: writer.bytes, body: body, uncompressedBodySize: size)
   }
 }

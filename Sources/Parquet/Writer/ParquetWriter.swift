@@ -120,6 +120,7 @@ public final class ParquetWriter {
   private func flushBufferedRows() throws(ParquetError) {
     guard rowGroupRows > 0 else { return }
     let groupStart = output.count
+    output.reserveCapacity(groupStart + encoders.reduce(0) { $0 + $1.pendingChunkBytes })
     var chunks: [ColumnChunk] = []
     var uncompressed: Int64 = 0
     var compressed: Int64 = 0
