@@ -95,6 +95,11 @@ public struct ParquetReader: Sendable {
       var leaf = DecodedLeaf(valueType: plan.valueType)
       for group in rowGroups {
         let chunk = metadata.rowGroups[group].columns[plan.leafIndex].metaData
+        if plan.maxRepetitionLevel == 0 && chunk.numValues != metadata.rowGroups[group].numRows {
+          throw .corrupt(
+            "\(source): column \(plan.field.name) holds \(chunk.numValues) values in row group \(group) "
+              + "of \(metadata.rowGroups[group].numRows) rows")
+        }
         let decoder = ChunkDecoder(
           file: bytes, plan: plan, chunk: chunk, rowGroup: group, decompressor: decompressor)
         try decoder.decode(into: &leaf)

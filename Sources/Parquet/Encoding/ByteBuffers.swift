@@ -15,6 +15,7 @@ extension Array where Element == UInt8 {
 
   /// `withUnsafeBytes` for bodies that throw ``ParquetError`` (the standard library's version is
   /// `rethrows`, which erases the error type).
+  @discardableResult
   func withParquetBytes<R>(
     _ body: (UnsafeRawBufferPointer) throws(ParquetError) -> R
   ) throws(ParquetError) -> R {

@@ -10,7 +10,7 @@ enum RLEHybridDecoder {
     guard bitWidth >= 0 && bitWidth <= min(32, T.bitWidth) else {
       throw .corrupt("\(what()): bit width \(bitWidth) is out of range")
     }
-    output.reserveCapacity(output.count + count)
+    output.reserveCapacity(output.count + min(count, 1 << 20))
     let mask: UInt64 = bitWidth == 64 ? ~0 : (1 << UInt64(bitWidth)) - 1
     let valueBytes = (bitWidth + 7) / 8
     var position = 0

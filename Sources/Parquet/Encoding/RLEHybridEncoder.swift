@@ -17,12 +17,12 @@ enum RLEHybridEncoder {
       var end = index + 1
       while end < count && values[end] == value { end += 1 }
       let run = end - index
-      if run >= 8 {
+      if run >= 8 || (end == count && index == literalStart) {
         let pending = index - literalStart
         var rleStart = index
         if pending > 0 {
           let borrow = (8 - pending % 8) % 8
-          guard run - borrow >= 8 else {
+          guard run - borrow >= 8 && run >= 8 else {
             index = end
             continue
           }

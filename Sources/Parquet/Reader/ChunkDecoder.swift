@@ -60,6 +60,12 @@ struct ChunkDecoder {
       guard bodyEnd <= chunkEnd else {
         throw .truncated("\(what): page body of \(header.compressedPageSize) bytes runs past the chunk end")
       }
+      let pageValues = Int64(header.dataPage?.numValues ?? header.dataPageV2?.numValues ?? 0)
+      guard pageValues <= chunk.numValues - entries else {
+        throw .corrupt(
+          "\(what): page holds \(pageValues) values, more than the chunk's remaining \(chunk.numValues - entries)"
+        )
+      }
       try file.withParquetBytes { raw throws(ParquetError) in
         let body = UnsafeRawBufferPointer(rebasing: raw[bodyStart..<bodyEnd])
         switch header.type {

@@ -14,6 +14,15 @@ enum PlainDecoder {
         throw .truncated("\(what()): \(count) PLAIN values need \(size) bytes, the page has \(bytes.count)")
       }
     }
+    let minimumSize: Int
+    switch physical {
+    case .int32, .float: minimumSize = 4 * count
+    case .int64, .double: minimumSize = 8 * count
+    case .int96: minimumSize = 12 * count
+    case .boolean: minimumSize = (count + 7) / 8
+    default: minimumSize = 4 * count
+    }
+    try need(minimumSize)
     column.validity.append(contentsOf: repeatElement(true, count: count))
     switch physical {
     case .int32:
