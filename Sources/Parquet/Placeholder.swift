@@ -1,1 +1,0 @@
-// Placeholder until Parquet gets its first file.

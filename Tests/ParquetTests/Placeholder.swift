@@ -1,1 +1,0 @@
-// Placeholder until ParquetTests gets its first file.
