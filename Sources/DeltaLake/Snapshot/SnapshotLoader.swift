@@ -141,11 +141,14 @@ public struct SnapshotLoader: Sendable {
           + "\(unsupported.isV2 ? "V2" : "multi-part") checkpoint, which Sluice does not read yet) because "
           + "commit \(LogFileName.commit(missing)) was cleaned up")
     }
-    if let earliest = listing.commits.first?.version, missing < earliest, !hasCheckpoint {
+    let earliest = listing.commits.first?.version ?? Int64.max
+    if missing < earliest {
+      let available =
+        earliest == Int64.max ? "no commits remain" : "commits before \(earliest) were cleaned up"
       return DeltaError(
         .versionNotFound,
-        "version \(version) of the table at \(location) can no longer be rebuilt: commits before "
-          + "\(earliest) were cleaned up and no checkpoint covers them")
+        "version \(version) of the table at \(location) can no longer be rebuilt: \(available) and no "
+          + "checkpoint covers them" + (hasCheckpoint ? " (read the latest version instead)" : ""))
     }
     return DeltaError(
       .corruptLog,
