@@ -107,7 +107,8 @@ final class DeltaRsLogInteropTests: XCTestCase {
                         "history": [h.get("operation") for h in dt.history()]}))
       """, [path])
     XCTAssertEqual(result["version"]?.intValue, 2)
-    XCTAssertTrue(FileManager.default.fileExists(atPath: path + "/_delta_log/00000000000000000001.checkpoint.parquet"))
+    XCTAssertTrue(
+      FileManager.default.fileExists(atPath: path + "/_delta_log/00000000000000000001.checkpoint.parquet"))
     // Reading from the checkpoint: remove the commits it replaces.
     for version in 0..<1 {
       try FileManager.default.removeItem(atPath: path + "/_delta_log/" + LogFileName.commit(Int64(version)))
@@ -119,7 +120,8 @@ final class DeltaRsLogInteropTests: XCTestCase {
     XCTAssertEqual(snapshot.numRecords, 9)
     XCTAssertEqual(snapshot.transactionVersion(appId: "app"), 1)
     XCTAssertEqual(snapshot.partitionColumns, ["cat"])
-    XCTAssertEqual(snapshot.schema, Schema([Field("id", .int64), Field("cat", .string), Field("ts", .timestamp)]))
+    XCTAssertEqual(
+      snapshot.schema, Schema([Field("id", .int64), Field("cat", .string), Field("ts", .timestamp)]))
     XCTAssertEqual(snapshot.metadata.configuration["delta.appendOnly"], .some("false"))
     XCTAssertEqual(Set(snapshot.files.map { $0.partitionValues["cat"] ?? "absent" }), [nil, "a/b", "c"])
     let history = try table.history()

@@ -25,7 +25,9 @@ final class LocalLogStoreTests: XCTestCase {
     for v in Int64(0)..<3 { XCTAssertTrue(try store.createCommit(v, contents: [UInt8(v)])) }
     try store.writeCheckpoint(2, contents: [1, 2, 3])
     try store.writeLastCheckpoint(Array(#"{"version":2,"size":3}"#.utf8))
-    XCTAssertTrue(FileManager.default.createFile(atPath: store.logPath + "/.00000000000000000003.json.x.tmp", contents: Data()))
+    XCTAssertTrue(
+      FileManager.default.createFile(
+        atPath: store.logPath + "/.00000000000000000003.json.x.tmp", contents: Data()))
     let listing = try store.list(fromVersion: 1)
     XCTAssertEqual(listing.commits.map(\.version), [1, 2])
     XCTAssertGreaterThan(listing.commits[0].modificationTime, 1_600_000_000_000)
@@ -43,7 +45,8 @@ final class LocalLogStoreTests: XCTestCase {
     XCTAssertThrowsError(try DeltaTable.open(path: folder.path)) {
       let error = $0 as! DeltaError
       XCTAssertEqual(error.code, .notATable)
-      XCTAssertTrue(error.message.contains("no _delta_log folder at \(folder.path)/_delta_log"), error.message)
+      XCTAssertTrue(
+        error.message.contains("no _delta_log folder at \(folder.path)/_delta_log"), error.message)
     }
     XCTAssertThrowsError(try DeltaTable.open(path: folder.path + "/missing")) {
       XCTAssertTrue(($0 as! DeltaError).message.contains("does not exist"))
@@ -61,7 +64,8 @@ final class LocalLogStoreTests: XCTestCase {
     let table = try DeltaTable.open(path: path, format: JSONTestFormat())
     XCTAssertEqual(try table.scan().count, 9)
     XCTAssertEqual(try table.history().map(\.version), [2, 1, 0])
-    XCTAssertTrue(FileManager.default.fileExists(atPath: path + "/_delta_log/00000000000000000002.checkpoint.parquet"))
+    XCTAssertTrue(
+      FileManager.default.fileExists(atPath: path + "/_delta_log/00000000000000000002.checkpoint.parquet"))
     let file = try XCTUnwrap(table.snapshot().files.first { $0.path.contains("%252F") })
     XCTAssertTrue(FileManager.default.fileExists(atPath: path + "/" + file.decodedPath), file.decodedPath)
     XCTAssertTrue(file.decodedPath.hasPrefix("category=travel%2Ffood/"))

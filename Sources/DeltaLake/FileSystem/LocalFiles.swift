@@ -107,8 +107,11 @@ enum LocalFiles {
     return result
   }
 
-  /// Names and modification times (ms) of the regular files in `directory`.
-  static func list(_ directory: String) throws(DeltaError) -> [(name: String, modificationTime: Int64)] {
+  /// Names and modification times (ms) of the entries of `directory` whose name passes
+  /// `include` (only those are `stat`ed). Hidden names (temp files) are skipped.
+  static func list(_ directory: String, include: (String) -> Bool = { _ in true }) throws(DeltaError)
+    -> [(name: String, modificationTime: Int64)]
+  {
     guard let dir = opendir(directory) else { throw DeltaError.posix("list", path: directory) }
     defer { closedir(dir) }
     var result: [(String, Int64)] = []
@@ -116,7 +119,7 @@ enum LocalFiles {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
       }
-      if name == "." || name == ".." || name.hasPrefix(".") { continue }
+      if name.hasPrefix(".") || !include(name) { continue }
       result.append((name, modificationTime(directory + "/" + name) ?? 0))
     }
     return result

@@ -22,7 +22,13 @@ public struct LocalLogStore: LogStore {
 
   public func list(fromVersion: Int64) throws -> LogListing {
     guard LocalFiles.isDirectory(logPath) else { return LogListing() }
-    return LogListing(names: try LocalFiles.list(logPath), fromVersion: fromVersion)
+    let names = try LocalFiles.list(logPath) { name in
+      switch LogFileName.parse(name) {
+      case .commit(let version), .checkpoint(let version, _, _, _): version >= fromVersion
+      case nil: false
+      }
+    }
+    return LogListing(names: names, fromVersion: fromVersion)
   }
 
   public func readCommit(_ version: Int64) throws -> [UInt8] {

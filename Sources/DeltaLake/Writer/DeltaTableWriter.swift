@@ -10,8 +10,9 @@ public import SluiceCore
 /// ``DeltaError/Code/schemaMismatch`` listing it, before anything is written.
 ///
 /// Data files are durable (fsynced) before the commit that references them; a crash in between
-/// leaves unreferenced orphans only. The writer keeps the snapshot it last saw and advances it
-/// by reading only newer commits.
+/// leaves unreferenced orphans only. The writer keeps the snapshot it last saw and commits on
+/// top of it optimistically; when another writer got there first, it reads only the newer
+/// commits (conflict check, then retry).
 public struct DeltaTableWriter: Sendable {
   public let logStore: any LogStore
   public let dataStore: any DataFileStore
@@ -76,7 +77,9 @@ public struct DeltaTableWriter: Sendable {
   public mutating func write(
     _ batch: RecordBatch, operation: WriteOperation = .write, transaction: TransactionAction? = nil
   ) throws -> DeltaWriteResult {
-    var current = try refresh()
+    // The cached snapshot is good enough to start from: if another writer committed since,
+    // put-if-absent fails and the committer checks the winners (including our own txn).
+    var current = try snapshot ?? refresh()
     if let current, let transaction, let done = current.transactionVersion(appId: transaction.appId),
       done >= transaction.version
     {
