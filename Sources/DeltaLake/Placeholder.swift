@@ -1,1 +1,0 @@
-// Placeholder until DeltaLake gets its first file.

@@ -1,0 +1,54 @@
+public import SluiceCore
+
+/// A ``Sink`` that appends each micro-batch to a Delta table as one version, exactly once.
+///
+/// Batch `N` of query `Q` commits its `add` actions together with `txn(appId: Q, version: N)`
+/// and a `commitInfo` (`STREAMING UPDATE`, `{outputMode: Append, queryId: Q, epochId: N}`,
+/// `isBlindAppend: true`, Spark-style string metrics). Before writing, the table's latest `txn`
+/// for `Q` is looked up: if it is ≥ `N` the batch is already in the table (a re-run after a
+/// crash between the Delta commit and `commits/N`) and nothing is written. A concurrent commit
+/// of the same batch found while retrying is reported the same way. Every
+/// `checkpointInterval` versions a checkpoint is written.
+public actor DeltaSink: Sink {
+  public nonisolated let description: String
+  var writer: DeltaTableWriter
+
+  /// A sink writing the table at `path` on the local file system.
+  public init(
+    path: String, options: DeltaWriteOptions = DeltaWriteOptions(),
+    format: any DataFileFormat = ParquetDataFileFormat(), clock: DeltaClock = .system
+  ) {
+    self.init(
+      writer: DeltaTableWriter(path: path, options: options, format: format, clock: clock), label: path)
+  }
+
+  /// A sink over any stores (tests, object stores).
+  public init(writer: DeltaTableWriter, label: String? = nil) {
+    self.writer = writer
+    self.description = "delta:" + (label ?? writer.dataStore.location)
+  }
+
+  /// The table state the sink last saw.
+  public var snapshot: Snapshot? { writer.snapshot }
+
+  public func validate(schema: Schema) async throws {
+    try writer.validate(schema: schema)
+  }
+
+  public func addBatch(_ batch: RecordBatch, batchID: BatchID, queryID: QueryID) async throws
+    -> SinkWriteResult
+  {
+    let transaction = TransactionAction(appId: queryID.rawValue, version: batchID.rawValue)
+    let result = try writer.write(
+      batch, operation: .streamingUpdate(queryId: queryID.rawValue, epochId: batchID.rawValue),
+      transaction: transaction)
+    var details: [(String, JSONValue)] = [("tableVersion", .int(result.version))]
+    if result.attempts > 1 { details.append(("commitAttempts", .int(Int64(result.attempts)))) }
+    if let checkpoint = result.checkpointVersion { details.append(("checkpointVersion", .int(checkpoint))) }
+    if let failure = result.checkpointFailure { details.append(("checkpointFailure", .string(failure))) }
+    return SinkWriteResult(
+      alreadyCommitted: result.alreadyCommitted, rowsWritten: Int(result.rowsWritten),
+      filesWritten: result.addedFiles.count, bytesWritten: Int(result.bytesWritten), details: .object(details)
+    )
+  }
+}

@@ -1,1 +1,0 @@
-// Placeholder until DeltaLakeTests gets its first file.
