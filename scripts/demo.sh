@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The flagship demo: emulate Pinterest events into the embedded log, run the pin, geo and user
-# cleaning jobs (availableNow: drain what is there, then stop) and summarise what landed.
+# cleaning jobs into Delta tables (availableNow: drain what is there, then stop) and summarise
+# what landed (table details, a sample row, checkpoint status, table history).
 # Run it again: new events are emulated and exactly those are processed.
 # Usage: scripts/demo.sh [events per kind, default 20000]
 set -euo pipefail
@@ -23,11 +24,14 @@ done
 
 say "summary"
 for kind in pin geo user; do
-  rows=$(cat data/out/$kind/part-*.jsonl 2>/dev/null | wc -l)
-  files=$(ls data/out/$kind/part-*.jsonl 2>/dev/null | wc -l)
-  echo "$kind: $rows cleaned rows in $files batch files under data/out/$kind"
-  echo "  sample: $(head -n 1 "$(ls data/out/$kind/part-*.jsonl | head -n 1)")"
-  "$sluice" checkpoint status "checkpoints/$kind" | sed 's/^/  /'
+  echo "== $kind: Delta table tables/$kind"
+  "$sluice" table describe "tables/$kind" | grep -E "^(version|numFiles|sizeInBytes|numRecords)"
+  echo "  sample row:"
+  "$sluice" table scan "tables/$kind" --limit 1 --format json | sed 's/^/    /'
+  "$sluice" checkpoint status "checkpoints/$kind" --log data/log | sed 's/^/  /'
+  echo "  history (newest first):"
+  "$sluice" table history "tables/$kind" --limit 5 | sed 's/^/    /'
 done
 echo
+echo "Query the tables with DuckDB, delta-rs or pyarrow: see README.md (Querying the tables)."
 echo "Run scripts/demo.sh again to emulate more events: each job processes exactly the new ones."

@@ -26,8 +26,13 @@ struct TableCommand: ParsableCommand {
     }
   }
 
+  /// `2026-11-23T19:10:07.145Z`.
   static func isoMillis(_ ms: Int64) -> String {
-    Timestamp.isoString(micros: ms * 1000) + "Z"
+    let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
+    let millis = ms - seconds * 1000
+    let fraction = String(millis)
+    return Timestamp.isoString(micros: seconds * 1_000_000) + "."
+      + String(repeating: "0", count: 3 - fraction.count) + fraction + "Z"
   }
 
   struct History: ParsableCommand {
