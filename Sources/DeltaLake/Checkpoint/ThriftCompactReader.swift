@@ -42,12 +42,6 @@ struct ThriftStruct {
   subscript(id: Int16) -> ThriftValue? { fields[id] }
 }
 
-/// Why Thrift or Parquet bytes could not be decoded.
-struct ParquetDecodingError: Error {
-  let what: String
-  init(_ what: String) { self.what = what }
-}
-
 /// Decodes the Thrift compact protocol (varints, zigzag integers, delta field ids), skipping
 /// nothing: every field is kept in a ``ThriftStruct`` so callers pick what they need.
 struct ThriftCompactReader {

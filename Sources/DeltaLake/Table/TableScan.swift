@@ -31,17 +31,17 @@ struct TableScan {
   /// The file's rows in table-schema order.
   func read(_ file: AddAction, dataColumns: [String]) throws -> RecordBatch {
     let path = file.decodedPath
-    let where_ = "\(table.location)/\(path)"
+    let location = "\(table.location)/\(path)"
     if file.hasDeletionVector {
       throw DeltaError(
         .unsupportedFeature,
-        "data file \(where_) has a deletion vector, which Sluice does not apply yet; read the table with delta-rs"
+        "data file \(location) has a deletion vector, which Sluice does not apply yet; read the table with delta-rs"
       )
     }
     guard let bytes = try table.dataStore.read(relativePath: path) else {
       throw DeltaError(
         .missingDataFile,
-        "data file \(where_) is listed in version \(snapshot.version) of the table but does not exist (removed "
+        "data file \(location) is listed in version \(snapshot.version) of the table but does not exist (removed "
           + "by hand or by VACUUM?); restore it from a backup or read another version")
     }
     let decoded: RecordBatch
@@ -50,7 +50,7 @@ struct TableScan {
     } catch let error as DeltaError {
       throw error
     } catch {
-      throw DeltaError(.corruptDataFile, "data file \(where_) cannot be read: \(error)")
+      throw DeltaError(.corruptDataFile, "data file \(location) cannot be read: \(error)")
     }
     let count = decoded.count
     var columns: [Column] = []
@@ -62,7 +62,7 @@ struct TableScan {
         for _ in 0..<count { try column.append(value) }
         columns.append(column)
       } else if let found = decoded.column(named: field.name) {
-        columns.append(try Self.conform(found, to: field, file: where_))
+        columns.append(try Self.conform(found, to: field, file: location))
       } else {
         columns.append(Column.nulls(field.type, count: count))
       }
