@@ -74,7 +74,16 @@ enum AtomicFile {
         done += n
       }
       count += done
+      if count - writebackStart >= Self.writebackBytes {
+        EarlyWriteback.start(descriptor, from: writebackStart, count: count - writebackStart)
+        writebackStart = count
+      }
     }
+
+    /// Written bytes after which the kernel is asked to start writing them back, so the final
+    /// fsync waits only for the tail instead of the whole file.
+    static let writebackBytes = 8 << 20
+    private var writebackStart = 0
 
     mutating func write(_ bytes: [UInt8]) throws(FileSinkError) {
       var failure: FileSinkError?
@@ -129,5 +138,28 @@ enum AtomicFile {
           + "the batch was not committed and will be re-run, nothing is lost")
     }
     return FileSinkError(.io, "could not \(operation) \(path): \(reason)")
+  }
+}
+
+/// `sync_file_range(SYNC_FILE_RANGE_WRITE)`: starts writing a range of a file back to disk
+/// without waiting for it (Linux; Glibc's module does not export it, so it is looked up once).
+/// Elsewhere, or when the lookup fails, it does nothing: the final fsync writes everything.
+enum EarlyWriteback {
+  typealias Function = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+
+  static let function: Function? = {
+    #if os(Linux)
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
+      return unsafeBitCast(symbol, to: Function.self)
+    #else
+      return nil
+    #endif
+  }()
+
+  /// `SYNC_FILE_RANGE_WRITE`.
+  static let write: UInt32 = 2
+
+  static func start(_ descriptor: Int32, from offset: Int, count: Int) {
+    _ = function?(descriptor, Int64(offset), Int64(count), write)
   }
 }

@@ -78,27 +78,27 @@ final class JSONLinesSinkTests: XCTestCase {
     }
   }
 
-  /// A batch several times the sink's chunk size: the file is the encoder's output, byte for
-  /// byte, and `bytesWritten` is its size.
+  /// A batch of many chunks, past the point where early writeback starts: the file is the
+  /// encoder's output, byte for byte, and `bytesWritten` is its size.
   func testABatchLargerThanOneChunkIsWrittenCompletely() async throws {
     var names = Column(type: .string)
     var numbers = Column(type: .int64)
-    for i in 0..<30_000 {
-      names.append(string: "row \(i) \"quoted\" ☃ " + String(repeating: "x", count: i % 200))
+    for i in 0..<40_000 {
+      names.append(string: "row \(i) \"quoted\" ☃ " + String(repeating: "x", count: i % 500))
       if i % 11 == 0 { numbers.appendNull() } else { numbers.append(int64: Int64(i) * 7919) }
     }
     let schema = Schema([Field("name", .string), Field("n", .int64)])
     let big = try RecordBatch(schema: schema, columns: [names, numbers])
     var expected: [UInt8] = []
     JSONRowEncoder(schema: schema).encode(big, into: &expected)
-    XCTAssertGreaterThan(expected.count, 3 * JSONLinesSink.chunkBytes)
+    XCTAssertGreaterThan(expected.count, AtomicFile.Writer.writebackBytes + 2 * JSONLinesSink.chunkBytes)
 
     let sink = JSONLinesSink(directory: directory)
     let result = try await sink.addBatch(big, batchID: 12, queryID: QueryID.random())
     let written = try Data(contentsOf: URL(fileURLWithPath: directory + "/part-00000000000000000012.jsonl"))
     XCTAssertEqual(Array(written), expected)
     XCTAssertEqual(result.bytesWritten, expected.count)
-    XCTAssertEqual(result.rowsWritten, 30_000)
+    XCTAssertEqual(result.rowsWritten, 40_000)
     XCTAssertFalse(
       try FileManager.default.contentsOfDirectory(atPath: directory).contains { $0.hasSuffix(".tmp") })
   }
@@ -140,5 +140,11 @@ final class JSONLinesSinkTests: XCTestCase {
       XCTAssertEqual(error.message, "simulated failure")
     }
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), [])
+  }
+
+  func testEarlyWritebackIsAvailableOnLinux() {
+    #if os(Linux)
+      XCTAssertNotNil(EarlyWriteback.function, "sync_file_range should be found in the C library")
+    #endif
   }
 }
