@@ -232,6 +232,28 @@ final class JSONRowEncoderTests: XCTestCase {
     }
   }
 
+  /// Batches wider than the columns bound at once (groups of 32), on a task's thread (smaller
+  /// stack than the main thread): same bytes as the reference, no stack exhaustion.
+  func testWideBatchesMatchTheReferenceEncoder() async throws {
+    for width in [31, 32, 33, 100, 5000] {
+      let types: [DataType] = [.string, .int64, .list(.string), .timestamp, .double]
+      let schema = Schema((0..<width).map { Field("c\($0)", types[$0 % types.count]) })
+      var random = SplitMix(seed: UInt64(width))
+      var columns = schema.fields.map { Column(type: $0.type) }
+      for _ in 0..<3 {
+        for c in columns.indices { try columns[c].append(randomValue(columns[c].type, &random)) }
+      }
+      let batch = RecordBatch(unchecked: schema, columns: columns)
+      let (encoded, reference) = await Task.detached {
+        var out: [UInt8] = []
+        JSONRowEncoder(schema: schema).encode(batch, into: &out)
+        return (out, ReferenceRowEncoder.encode(batch))
+      }.value
+      XCTAssertEqual(encoded, reference, "width \(width)")
+      XCTAssertEqual(encoded.filter { $0 == UInt8(ascii: "\n") }.count, 3)
+    }
+  }
+
   // MARK: - Random batches
 
   func randomBatch(rows: Int, seed: UInt64) -> RecordBatch {

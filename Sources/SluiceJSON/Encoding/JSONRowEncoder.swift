@@ -77,26 +77,65 @@ public struct JSONRowEncoder: Sendable {
       batch.columns.count == prefixOffsets.count - 1,
       "JSONRowEncoder: the batch has \(batch.columns.count) columns, the encoder's schema \(schema.count)")
     let columnCount = batch.columns.count
-    return ColumnView.withViews(of: batch.columns) { views in
-      prefixBytes.withUnsafeBytes { prefixes in
-        prefixOffsets.withUnsafeBufferPointer { offsets in
-          var next = row
-          repeat {
-            for column in 0..<columnCount {
-              let start = offsets[column]
-              Self.appendPrefix(
-                prefixes.baseAddress! + start, length: offsets[column + 1] - start, to: &buffer)
-              Self.appendValue(views, column, next, to: &buffer)
-            }
-            buffer.reserve(2)
-            buffer.put(UInt8(ascii: "}"))
-            buffer.put(UInt8(ascii: "\n"))
-            next += 1
-          } while next < rowCount && buffer.count < byteLimit
-          return next
+    return prefixBytes.withUnsafeBytes { prefixes in
+      prefixOffsets.withUnsafeBufferPointer { offsets in
+        let keys = KeyPrefixes(bytes: prefixes.baseAddress!, offsets: offsets)
+        guard columnCount > Self.columnsBoundAtOnce else {
+          return ColumnView.withViews(of: batch.columns) { views in
+            var next = row
+            repeat {
+              Self.appendCells(of: next, columns: 0..<columnCount, views: views, keys: keys, to: &buffer)
+              Self.endLine(&buffer)
+              next += 1
+            } while next < rowCount && buffer.count < byteLimit
+            return next
+          }
         }
+        // A wide batch: its columns are bound a group at a time, for every row (slower; the same
+        // bytes), as binding all at once would nest one closure per buffer on the stack.
+        var next = row
+        repeat {
+          for lower in stride(from: 0, to: columnCount, by: Self.columnsBoundAtOnce) {
+            let group = lower..<min(lower + Self.columnsBoundAtOnce, columnCount)
+            ColumnView.withViews(of: Array(batch.columns[group])) { views in
+              Self.appendCells(of: next, columns: group, views: views, keys: keys, to: &buffer)
+            }
+          }
+          Self.endLine(&buffer)
+          next += 1
+        } while next < rowCount && buffer.count < byteLimit
+        return next
       }
     }
+  }
+
+  /// The most columns whose buffers are bound at once (each bound buffer is one nested closure).
+  static let columnsBoundAtOnce = 32
+
+  /// The key prefixes, bound for one call.
+  struct KeyPrefixes {
+    let bytes: UnsafeRawPointer
+    let offsets: UnsafeBufferPointer<Int>
+  }
+
+  /// Appends `"key":value` (with the opening `{` or separating `,`) for `columns` of row `row`;
+  /// `views[0]` is the view of `columns.lowerBound`.
+  @inline(__always) static func appendCells(
+    of row: Int, columns: Range<Int>, views: UnsafeBufferPointer<ColumnView>, keys: KeyPrefixes,
+    to buffer: inout JSONLineBuffer
+  ) {
+    for column in columns {
+      let start = keys.offsets[column]
+      appendPrefix(keys.bytes + start, length: keys.offsets[column + 1] - start, to: &buffer)
+      appendValue(views, column - columns.lowerBound, row, to: &buffer)
+    }
+  }
+
+  /// `}` and the newline.
+  @inline(__always) static func endLine(_ buffer: inout JSONLineBuffer) {
+    buffer.reserve(2)
+    buffer.put(UInt8(ascii: "}"))
+    buffer.put(UInt8(ascii: "\n"))
   }
 
   /// Appends row `row` as one JSON object (no newline).
