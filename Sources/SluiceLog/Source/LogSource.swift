@@ -161,10 +161,13 @@ public struct LogSource: Source {
           from = known
         } else {
           if earliest == nil {
-            var partitions = description?.partitions
-            if partitions == nil { partitions = try store.describe(topic: topic).partitions }
-            earliest = Dictionary(
-              uniqueKeysWithValues: (partitions ?? []).map { ($0.partition, $0.earliestOffset) })
+            let partitions: [PartitionDescription]
+            if let description {
+              partitions = description.partitions
+            } else {
+              partitions = try store.describe(topic: topic).partitions
+            }
+            earliest = Dictionary(uniqueKeysWithValues: partitions.map { ($0.partition, $0.earliestOffset) })
           }
           from = earliest?[partition] ?? 0
         }
@@ -177,9 +180,14 @@ public struct LogSource: Source {
         if to > from {
           ranges.append((topic, partition, from, to))
           total += to - from
-          let average = description?.partitions.first { $0.partition == partition }
-            .flatMap(Self.averageStoredRecordBytes)
-          expectedBytes = average.flatMap { average in expectedBytes.map { $0 + average * Double(to - from) }
+          // Unknown for one range (no description) ⇒ unknown for the batch: the reader reserves.
+          if let sum = expectedBytes,
+            let stored = description?.partitions.first(where: { $0.partition == partition }),
+            let average = Self.averageStoredRecordBytes(stored)
+          {
+            expectedBytes = sum + average * Double(to - from)
+          } else {
+            expectedBytes = nil
           }
         }
       }
