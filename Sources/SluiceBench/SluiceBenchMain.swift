@@ -19,10 +19,9 @@ struct SluiceBenchMain {
       ProgressLine.say("sluice-bench: \(error)")
       exit(2)
     }
-    let output = ReportOutput()
     do {
       let report = try await run(options)
-      output.emit(options.json ? report.json.pretty : report.table)
+      ProgressLine.writeAll((options.json ? report.json.pretty : report.table) + "\n", to: STDOUT_FILENO)
       if let path = options.jsonOut { try save(report.json.pretty + "\n", to: path) }
     } catch {
       ProgressLine.say("sluice-bench: error: \(error)")

@@ -38,12 +38,29 @@ public struct JSONLinesSink: Sink {
       return SinkWriteResult(
         alreadyCommitted: true, rowsWritten: 0, details: .object([("file", .string(name))]))
     }
-    var bytes: [UInt8] = []
-    JSONRowEncoder(schema: batch.schema).encode(batch, into: &bytes)
-    let created = try AtomicFile.createIfAbsent(directory: directory, name: name, contents: bytes)
+    let written = try AtomicFile.createIfAbsent(directory: directory, name: name) {
+      (file) throws(FileSinkError) in try Self.write(batch, to: &file)
+    }
+    let created = written != nil
     return SinkWriteResult(
       alreadyCommitted: !created, rowsWritten: created ? batch.count : 0, filesWritten: created ? 1 : 0,
-      bytesWritten: created ? bytes.count : 0, details: .object([("file", .string(name))]))
+      bytesWritten: written ?? 0, details: .object([("file", .string(name))]))
+  }
+
+  /// Bytes of JSON encoded per write: large enough for few system calls, small enough that the
+  /// batch's text never sits in memory as a whole.
+  static let chunkBytes = 1 << 20
+
+  /// Encodes `batch` chunk by chunk through one reused buffer into `file`.
+  static func write(_ batch: RecordBatch, to file: inout AtomicFile.Writer) throws(FileSinkError) {
+    let encoder = JSONRowEncoder(schema: batch.schema)
+    var buffer = JSONLineBuffer(capacity: chunkBytes + 64 * 1024)
+    var row = 0
+    while row < batch.count {
+      buffer.removeAll()
+      row = encoder.encode(batch, from: row, into: &buffer, upTo: chunkBytes)
+      try buffer.withBytes { (bytes) throws(FileSinkError) in try file.write(bytes) }
+    }
   }
 
   /// Records `queryID` as the owner of the directory, or checks that it already is.
@@ -51,12 +68,14 @@ public struct JSONLinesSink: Sink {
     let marker = JSONValue.object([
       ("format", .string("jsonl")), ("version", .int(1)), ("queryId", .string(queryID.rawValue)),
     ])
-    if try AtomicFile.createIfAbsent(
-      directory: directory, name: Self.markerName, contents: Array(marker.canonical.utf8))
+    let path = directory + "/" + Self.markerName
+    // Only the first batch creates the marker; later ones just check it (no temp file, no fsync).
+    if !AtomicFile.exists(path),
+      try AtomicFile.createIfAbsent(
+        directory: directory, name: Self.markerName, contents: Array(marker.canonical.utf8))
     {
       return
     }
-    let path = directory + "/" + Self.markerName
     guard let bytes = AtomicFile.read(path),
       let owner = try? JSONValue.parse(String(decoding: bytes, as: UTF8.self))["queryId"]?.stringValue
     else {

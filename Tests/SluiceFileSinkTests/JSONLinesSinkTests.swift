@@ -1,5 +1,6 @@
 import Foundation
 import SluiceCore
+import SluiceJSON
 import XCTest
 
 @testable import SluiceFileSink
@@ -75,5 +76,75 @@ final class JSONLinesSinkTests: XCTestCase {
       XCTAssertEqual(error.code, .foreignQuery)
       XCTAssertTrue(error.message.contains("another query"))
     }
+  }
+
+  /// A batch of many chunks, past the point where early writeback starts: the file is the
+  /// encoder's output, byte for byte, and `bytesWritten` is its size.
+  func testABatchLargerThanOneChunkIsWrittenCompletely() async throws {
+    var names = Column(type: .string)
+    var numbers = Column(type: .int64)
+    for i in 0..<40_000 {
+      names.append(string: "row \(i) \"quoted\" ☃ " + String(repeating: "x", count: i % 500))
+      if i % 11 == 0 { numbers.appendNull() } else { numbers.append(int64: Int64(i) * 7919) }
+    }
+    let schema = Schema([Field("name", .string), Field("n", .int64)])
+    let big = try RecordBatch(schema: schema, columns: [names, numbers])
+    var expected: [UInt8] = []
+    JSONRowEncoder(schema: schema).encode(big, into: &expected)
+    XCTAssertGreaterThan(expected.count, AtomicFile.Writer.writebackBytes + 2 * JSONLinesSink.chunkBytes)
+
+    let sink = JSONLinesSink(directory: directory)
+    let result = try await sink.addBatch(big, batchID: 12, queryID: QueryID.random())
+    let written = try Data(contentsOf: URL(fileURLWithPath: directory + "/part-00000000000000000012.jsonl"))
+    XCTAssertEqual(Array(written), expected)
+    XCTAssertEqual(result.bytesWritten, expected.count)
+    XCTAssertEqual(result.rowsWritten, 40_000)
+    XCTAssertFalse(
+      try FileManager.default.contentsOfDirectory(atPath: directory).contains { $0.hasSuffix(".tmp") })
+  }
+
+  func testLaterBatchesOfTheSameQueryKeepTheMarker() async throws {
+    let sink = JSONLinesSink(directory: directory)
+    let query = QueryID.random()
+    _ = try await sink.addBatch(batch(), batchID: 0, queryID: query)
+    let marker = directory + "/" + JSONLinesSink.markerName
+    let first = try FileManager.default.attributesOfItem(atPath: marker)[.systemFileNumber] as? Int
+    let second = try await sink.addBatch(batch(), batchID: 1, queryID: query)
+    XCTAssertEqual(second.rowsWritten, 2)
+    XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: marker)[.systemFileNumber] as? Int, first)
+    let text = try String(contentsOfFile: marker, encoding: .utf8)
+    XCTAssertTrue(text.contains(query.rawValue), text)
+  }
+
+  func testCreateIfAbsentLeavesAnExistingFileAlone() throws {
+    try AtomicFile.makeDirectories(directory)
+    XCTAssertTrue(try AtomicFile.createIfAbsent(directory: directory, name: "f", contents: Array("one".utf8)))
+    let written = try AtomicFile.createIfAbsent(directory: directory, name: "f") {
+      (file) throws(FileSinkError) in
+      try file.write(Array("two".utf8))
+    }
+    XCTAssertNil(written)
+    XCTAssertEqual(AtomicFile.read(directory + "/f"), Array("one".utf8))
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), ["f"])
+  }
+
+  func testAFailedWriteLeavesNoFileBehind() throws {
+    try AtomicFile.makeDirectories(directory)
+    do {
+      _ = try AtomicFile.createIfAbsent(directory: directory, name: "g") { (file) throws(FileSinkError) in
+        try file.write(Array("partial".utf8))
+        throw FileSinkError(.io, "simulated failure")
+      }
+      XCTFail("expected the failure to be thrown")
+    } catch {
+      XCTAssertEqual(error.message, "simulated failure")
+    }
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), [])
+  }
+
+  func testEarlyWritebackIsAvailableOnLinux() {
+    #if os(Linux)
+      XCTAssertNotNil(EarlyWriteback.function, "sync_file_range should be found in the C library")
+    #endif
   }
 }

@@ -1,3 +1,4 @@
+import Logging
 import SluiceCore
 import SluiceJob
 import SluiceLog
@@ -22,6 +23,10 @@ enum PipelineBench {
   /// The aim for the steady resident set with 100k-record batches (200 MB, 10^6 bytes).
   static let residentLimit = 200e6
 
+  /// The job's logger: it would print a line per batch (to stdout, swift-log's default), which
+  /// is not what is measured and would mix with the report.
+  static let quietLogger = Logger(label: "sluice.bench.job", factory: { _ in SwiftLogNoOpLogHandler() })
+
   static func run(_ options: BenchOptions) async throws -> CaseResult {
     let scratch = try ScratchDirectory("pipeline")
     defer { scratch.remove() }
@@ -37,7 +42,7 @@ enum PipelineBench {
       // output), so a run's fsyncs wait only for its own data.
       sync()
       let spec = try jobSpec(logPath: logPath, runDirectory: runDirectory, batchSize: options.batchSize)
-      let assembled = try JobAssembly.assemble(spec, onProgress: observer.callback)
+      let assembled = try JobAssembly.assemble(spec, logger: quietLogger, onProgress: observer.callback)
       defer { assembled.lock.release() }
       observer.startWindow()
       let (summary, elapsed) = try await Stopwatch.timeAsync { try await assembled.runner.runQuery() }

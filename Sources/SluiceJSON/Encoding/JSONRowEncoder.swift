@@ -5,131 +5,199 @@ public import SluiceCore
 ///
 /// Every field is written, nulls as `null`, in schema order. Timestamps are ISO-8601 UTC without a
 /// zone suffix (`2020-08-28T03:52:47`, with `.ffffff` when there are sub-seconds), dates
-/// `YYYY-MM-DD`, doubles in their shortest round-trip form (non-finite values as `null`).
+/// `YYYY-MM-DD`, doubles in their shortest round-trip form (integral ones below 10^15 as `7.0`,
+/// non-finite values as `null`). Strings are escaped as ``JSONLineBuffer`` describes.
+///
+/// The batch must have the encoder's schema. Each call takes every column's buffers once (see
+/// ``ColumnView``) and then writes cells with unchecked stores; ``encode(_:from:into:upTo:)``
+/// lets a caller write a large batch in bounded chunks through one reused buffer.
 public struct JSONRowEncoder: Sendable {
   public let schema: Schema
-  /// `"name":` prefixes, pre-escaped, with the separating comma for all but the first.
-  private let keyPrefixes: [[UInt8]]
+  /// `{"name":` / `,"name":` prefixes, pre-escaped, back to back, followed by 8 zero bytes (so
+  /// they can be copied a word at a time).
+  private let prefixBytes: [UInt8]
+  /// Prefix `i` is `prefixBytes[prefixOffsets[i]..<prefixOffsets[i + 1]]`.
+  private let prefixOffsets: [Int]
 
   public init(schema: Schema) {
     self.schema = schema
-    keyPrefixes = schema.fields.enumerated().map { index, field in
-      var bytes: [UInt8] = index == 0 ? [UInt8(ascii: "{")] : [UInt8(ascii: ",")]
-      JSONRowEncoder.appendString(field.name.utf8, to: &bytes)
+    var bytes: [UInt8] = []
+    var offsets = [0]
+    var scratch = JSONLineBuffer(capacity: 256)
+    for (index, field) in schema.fields.enumerated() {
+      bytes.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+      scratch.removeAll()
+      scratch.appendString(field.name.utf8)
+      scratch.withBytes { bytes.append(contentsOf: $0) }
       bytes.append(UInt8(ascii: ":"))
-      return bytes
+      offsets.append(bytes.count)
     }
+    bytes.append(contentsOf: repeatElement(0, count: 8))
+    prefixBytes = bytes
+    prefixOffsets = offsets
   }
 
   /// Appends every row of `batch` as one line each (terminated by `\n`).
   public func encode(_ batch: RecordBatch, into out: inout [UInt8]) {
-    out.reserveCapacity(out.count + batch.count * 64 * max(1, schema.count))
-    for row in 0..<batch.count {
-      encodeRow(row, of: batch, into: &out)
-      out.append(UInt8(ascii: "\n"))
+    var buffer = JSONLineBuffer(capacity: 1 << 20)
+    var row = 0
+    while row < batch.count {
+      buffer.removeAll()
+      let next = encode(batch, from: row, into: &buffer, upTo: 1 << 20)
+      if row == 0, next < batch.count {
+        // Room for the rest at the first chunk's bytes per row, so `out` grows once.
+        let estimate = buffer.count / next * (batch.count - next) + buffer.count
+        out.reserveCapacity(out.count + estimate + estimate / 16)
+      }
+      buffer.withBytes { out.append(contentsOf: $0) }
+      row = next
     }
+  }
+
+  /// Appends rows of `batch` from `row` on, one line each, until `buffer` holds at least
+  /// `byteLimit` bytes or the batch ends (at least one row is written when any is left).
+  /// Returns the index of the next row to write: `batch.count` when all are written.
+  public func encode(
+    _ batch: RecordBatch, from row: Int, into buffer: inout JSONLineBuffer, upTo byteLimit: Int
+  ) -> Int {
+    let rowCount = batch.count
+    guard row < rowCount else { return rowCount }
+    guard !batch.columns.isEmpty else {
+      var next = row
+      repeat {
+        buffer.reserve(3)
+        buffer.put(UInt8(ascii: "{"))
+        buffer.put(UInt8(ascii: "}"))
+        buffer.put(UInt8(ascii: "\n"))
+        next += 1
+      } while next < rowCount && buffer.count < byteLimit
+      return next
+    }
+    precondition(
+      batch.columns.count == prefixOffsets.count - 1,
+      "JSONRowEncoder: the batch has \(batch.columns.count) columns, the encoder's schema \(schema.count)")
+    let columnCount = batch.columns.count
+    return prefixBytes.withUnsafeBytes { prefixes in
+      prefixOffsets.withUnsafeBufferPointer { offsets in
+        let keys = KeyPrefixes(bytes: prefixes.baseAddress!, offsets: offsets)
+        guard columnCount > Self.columnsBoundAtOnce else {
+          return ColumnView.withViews(of: batch.columns) { views in
+            var next = row
+            repeat {
+              Self.appendCells(of: next, columns: 0..<columnCount, views: views, keys: keys, to: &buffer)
+              Self.endLine(&buffer)
+              next += 1
+            } while next < rowCount && buffer.count < byteLimit
+            return next
+          }
+        }
+        // A wide batch: its columns are bound a group at a time, for every row (slower; the same
+        // bytes), as binding all at once would nest one closure per buffer on the stack.
+        var next = row
+        repeat {
+          for lower in stride(from: 0, to: columnCount, by: Self.columnsBoundAtOnce) {
+            let group = lower..<min(lower + Self.columnsBoundAtOnce, columnCount)
+            ColumnView.withViews(of: Array(batch.columns[group])) { views in
+              Self.appendCells(of: next, columns: group, views: views, keys: keys, to: &buffer)
+            }
+          }
+          Self.endLine(&buffer)
+          next += 1
+        } while next < rowCount && buffer.count < byteLimit
+        return next
+      }
+    }
+  }
+
+  /// The most columns whose buffers are bound at once (each bound buffer is one nested closure).
+  static let columnsBoundAtOnce = 32
+
+  /// The key prefixes, bound for one call.
+  struct KeyPrefixes {
+    let bytes: UnsafeRawPointer
+    let offsets: UnsafeBufferPointer<Int>
+  }
+
+  /// Appends `"key":value` (with the opening `{` or separating `,`) for `columns` of row `row`;
+  /// `views[0]` is the view of `columns.lowerBound`.
+  @inline(__always) static func appendCells(
+    of row: Int, columns: Range<Int>, views: UnsafeBufferPointer<ColumnView>, keys: KeyPrefixes,
+    to buffer: inout JSONLineBuffer
+  ) {
+    for column in columns {
+      let start = keys.offsets[column]
+      appendPrefix(keys.bytes + start, length: keys.offsets[column + 1] - start, to: &buffer)
+      appendValue(views, column - columns.lowerBound, row, to: &buffer)
+    }
+  }
+
+  /// `}` and the newline.
+  @inline(__always) static func endLine(_ buffer: inout JSONLineBuffer) {
+    buffer.reserve(2)
+    buffer.put(UInt8(ascii: "}"))
+    buffer.put(UInt8(ascii: "\n"))
   }
 
   /// Appends row `row` as one JSON object (no newline).
   public func encodeRow(_ row: Int, of batch: RecordBatch, into out: inout [UInt8]) {
-    if batch.columns.isEmpty {
-      out.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
-      return
-    }
-    for (index, column) in batch.columns.enumerated() {
-      out.append(contentsOf: keyPrefixes[index])
-      JSONRowEncoder.appendValue(column, row, to: &out)
-    }
-    out.append(UInt8(ascii: "}"))
+    var buffer = JSONLineBuffer(capacity: 4096)
+    _ = encode(batch, from: row, into: &buffer, upTo: 0)
+    buffer.withBytes { out.append(contentsOf: $0.dropLast()) }
   }
 
-  static func appendValue(_ column: Column, _ row: Int, to out: inout [UInt8]) {
-    guard column.validity[row] else {
-      out.append(contentsOf: nullLiteral)
-      return
+  /// Copies a key prefix a word at a time (the prefix storage has 8 bytes of zero padding).
+  @inline(__always) static func appendPrefix(
+    _ prefix: UnsafeRawPointer, length: Int, to buffer: inout JSONLineBuffer
+  ) {
+    buffer.reserve(length &+ 8)
+    let target = UnsafeMutableRawPointer(buffer.end)
+    var copied = 0
+    repeat {
+      target.storeBytes(
+        of: prefix.loadUnaligned(fromByteOffset: copied, as: UInt64.self), toByteOffset: copied,
+        as: UInt64.self)
+      copied &+= 8
+    } while copied < length
+    buffer.advance(length)
+  }
+
+  /// Appends the value of `views[column]` at `row`.
+  @inline(__always) static func appendValue(
+    _ views: UnsafeBufferPointer<ColumnView>, _ column: Int, _ row: Int, to buffer: inout JSONLineBuffer
+  ) {
+    let view = views[column]
+    guard view.validity[row] else { return buffer.appendNull() }
+    switch view.kind {
+    case .int32: buffer.appendInteger(Int64(view.values.load(fromByteOffset: row &* 4, as: Int32.self)))
+    case .int64: buffer.appendInteger(view.values.load(fromByteOffset: row &* 8, as: Int64.self))
+    case .double: buffer.appendDouble(view.values.load(fromByteOffset: row &* 8, as: Double.self))
+    case .boolean: buffer.appendBool(view.values.load(fromByteOffset: row, as: Bool.self))
+    case .string:
+      let start = Int(view.offsets[row])
+      buffer.appendString(view.bytes.map { $0 + start }, length: Int(view.offsets[row &+ 1]) &- start)
+    case .timestamp:
+      buffer.appendTimestamp(micros: view.values.load(fromByteOffset: row &* 8, as: Int64.self))
+    case .date: buffer.appendDate(days: view.values.load(fromByteOffset: row &* 4, as: Int32.self))
+    case .list: appendList(views, view, row, to: &buffer)
     }
-    switch column.type {
-    case .int32: appendInteger(Int64(column.int32Values[row]), to: &out)
-    case .int64: appendInteger(column.int64Values[row], to: &out)
-    case .double: appendDouble(column.doubleValues[row], to: &out)
-    case .boolean: out.append(contentsOf: column.boolValues[row] ? trueLiteral : falseLiteral)
-    case .string: appendString(column.stringBytes(at: row), to: &out)
-    case .timestamp: appendString(Timestamp.isoString(micros: column.int64Values[row]).utf8, to: &out)
-    case .date: appendString(Timestamp.isoDateString(days: column.int32Values[row]).utf8, to: &out)
-    case .list:
-      out.append(UInt8(ascii: "["))
-      for (n, child) in column.listRange(at: row).enumerated() {
-        if n > 0 { out.append(UInt8(ascii: ",")) }
-        appendValue(column.children[0], child, to: &out)
+  }
+
+  /// `[e1,e2,…]` from the list's element column.
+  @inline(never) static func appendList(
+    _ views: UnsafeBufferPointer<ColumnView>, _ view: ColumnView, _ row: Int, to buffer: inout JSONLineBuffer
+  ) {
+    buffer.reserve(1)
+    buffer.put(UInt8(ascii: "["))
+    let start = Int(view.offsets[row])
+    let end = Int(view.offsets[row + 1])
+    for element in start..<end {
+      if element > start {
+        buffer.reserve(1)
+        buffer.put(UInt8(ascii: ","))
       }
-      out.append(UInt8(ascii: "]"))
+      appendValue(views, view.child, element, to: &buffer)
     }
-  }
-
-  static let nullLiteral = Array("null".utf8)
-  static let trueLiteral = Array("true".utf8)
-  static let falseLiteral = Array("false".utf8)
-  static let hexDigits = Array("0123456789abcdef".utf8)
-
-  static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
-    if value == 0 {
-      out.append(UInt8(ascii: "0"))
-      return
-    }
-    var magnitude = value.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, no heap
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { scratch in
-      while magnitude > 0 {
-        scratch[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-        count += 1
-      }
-      if value < 0 { out.append(UInt8(ascii: "-")) }
-      for i in stride(from: count - 1, through: 0, by: -1) { out.append(scratch[i]) }
-    }
-  }
-
-  static func appendDouble(_ value: Double, to out: inout [UInt8]) {
-    guard value.isFinite else {
-      out.append(contentsOf: nullLiteral)
-      return
-    }
-    if value.rounded() == value, abs(value) < 1e15 {
-      appendInteger(Int64(value), to: &out)
-      out.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "0")])
-      return
-    }
-    out.append(contentsOf: value.description.utf8)
-  }
-
-  /// Appends `bytes` (UTF-8) as a JSON string literal.
-  static func appendString<Bytes: Collection>(_ bytes: Bytes, to out: inout [UInt8])
-  where Bytes.Element == UInt8 {
-    out.append(UInt8(ascii: "\""))
-    var needsEscape = false
-    for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-      needsEscape = true
-      break
-    }
-    if !needsEscape {
-      out.append(contentsOf: bytes)
-    } else {
-      for byte in bytes {
-        switch byte {
-        case 0x22: out.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-        case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-        case 0..<0x20:
-          out.append(contentsOf: Array("\\u00".utf8))
-          out.append(hexDigits[Int(byte >> 4)])
-          out.append(hexDigits[Int(byte & 0xF)])
-        default: out.append(byte)
-        }
-      }
-    }
-    out.append(UInt8(ascii: "\""))
+    buffer.reserve(1)
+    buffer.put(UInt8(ascii: "]"))
   }
 }

@@ -26,9 +26,13 @@ struct PartitionReader {
 
   /// Appends up to `maxRecords` records from `offset` on to `records`, stopping before a record
   /// that would take the key + value bytes past `maxBytes` (the first record is always taken).
-  /// Returns how many were appended. `offset` equal to the log end returns none.
+  /// Returns how many were appended. `offset` equal to the log end returns none. With
+  /// `reserving`, room for the records is reserved up front, guessed from the first one (see
+  /// ``reserve(_:like:maxRecords:maxBytes:)``); callers that reserved for the whole read pass
+  /// `false`.
   func read(
-    from offset: Int64, maxRecords: Int, maxBytes: Int, into records: inout RawRecords, topicSlot: Int32
+    from offset: Int64, maxRecords: Int, maxBytes: Int, into records: inout RawRecords, topicSlot: Int32,
+    reserving: Bool = true
   ) throws(LogError) -> Int {
     guard maxRecords > 0 else { return 0 }
     let estimate = min(maxBytes, maxRecords >= (1 << 20) ? 1 << 20 : maxRecords * 2048, 1 << 20)
@@ -66,7 +70,9 @@ struct PartitionReader {
             stopped = true
             return false
           }
-          if count == 0 { reserve(&records, like: record, maxRecords: maxRecords, maxBytes: maxBytes) }
+          if count == 0 && reserving {
+            reserve(&records, like: record, maxRecords: maxRecords, maxBytes: maxBytes)
+          }
           records.append(
             value: record.value, key: record.key, topic: topicSlot, partition: directory.partition,
             offset: record.offset, timestamp: record.timestampMs)

@@ -141,10 +141,18 @@ public struct LogSource: Source {
   }
 
   /// Exactly the records of `[start, end)`, topic by topic, partition by partition.
+  ///
+  /// Room for the whole batch is reserved before the first read (records from the ranges, value
+  /// bytes from each partition's average stored record size), so the buffers are allocated once
+  /// instead of growing by doubling (a copy, and old and new buffer alive at once) as partition
+  /// after partition is appended. Over-reserving costs only address space: untouched pages are
+  /// never faulted in.
   public func records(from start: LogPosition, to end: LogPosition) throws(LogError) -> RawRecords {
     var ranges: [(topic: String, partition: Int32, from: Int64, to: Int64)] = []
     var total: Int64 = 0
+    var expectedBytes: Double? = 0
     for topic in end.topics {
+      let description = try? store.describe(topic: topic)
       var earliest: [Int32: Int64]? = nil
       for partition in end.partitions(of: topic) {
         let to = end[topic, partition]!
@@ -153,10 +161,13 @@ public struct LogSource: Source {
           from = known
         } else {
           if earliest == nil {
-            earliest = Dictionary(
-              uniqueKeysWithValues: try store.describe(topic: topic).partitions.map {
-                ($0.partition, $0.earliestOffset)
-              })
+            let partitions: [PartitionDescription]
+            if let description {
+              partitions = description.partitions
+            } else {
+              partitions = try store.describe(topic: topic).partitions
+            }
+            earliest = Dictionary(uniqueKeysWithValues: partitions.map { ($0.partition, $0.earliestOffset) })
           }
           from = earliest?[partition] ?? 0
         }
@@ -169,10 +180,23 @@ public struct LogSource: Source {
         if to > from {
           ranges.append((topic, partition, from, to))
           total += to - from
+          // Unknown for one range (no description) ⇒ unknown for the batch: the reader reserves.
+          if let sum = expectedBytes,
+            let stored = description?.partitions.first(where: { $0.partition == partition }),
+            let average = Self.averageStoredRecordBytes(stored)
+          {
+            expectedBytes = sum + average * Double(to - from)
+          } else {
+            expectedBytes = nil
+          }
         }
       }
     }
     var records = RawRecords(capacity: Int(min(total, 1 << 22)))
+    // The stored size includes the 32-byte record header, an over-estimate of the key and
+    // value bytes; an eighth more absorbs ranges of larger than average records.
+    let reserved = expectedBytes.map { min($0 * 1.125 + 65_536, Double(1 << 32)) }
+    if let reserved { records.values.reserveCapacity(Int(reserved)) }
     for range in ranges {
       var next = range.from
       while next < range.to {
@@ -180,7 +204,7 @@ public struct LogSource: Source {
         do {
           n = try store.read(
             topic: range.topic, partition: range.partition, from: next, maxRecords: Int(range.to - next),
-            into: &records)
+            into: &records, reserving: reserved == nil)
         } catch  where error.code == .offsetOutOfRange {
           throw missing(range.topic, range.partition, next, range.to, because: error.message)
         }
@@ -191,6 +215,13 @@ public struct LogSource: Source {
       }
     }
     return records
+  }
+
+  /// Bytes per stored record of `partition` (segment headers included), or `nil` when it is
+  /// empty.
+  static func averageStoredRecordBytes(_ partition: PartitionDescription) -> Double? {
+    guard partition.recordCount > 0, partition.sizeBytes > 0 else { return nil }
+    return Double(partition.sizeBytes) / Double(partition.recordCount)
   }
 
   /// Records between `position` and the log ends (partitions `position` lacks count from their

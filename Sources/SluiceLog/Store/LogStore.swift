@@ -112,6 +112,18 @@ public final class LogStore: Sendable {
     topic: String, partition: Int32, from offset: Int64, maxRecords: Int, maxBytes: Int = .max,
     into records: inout RawRecords
   ) throws(LogError) -> Int {
+    try read(
+      topic: topic, partition: partition, from: offset, maxRecords: maxRecords, maxBytes: maxBytes,
+      into: &records, reserving: true)
+  }
+
+  /// The read above; `reserving: false` when the caller already reserved room in `records` for
+  /// everything it is about to read (``LogSource`` does, for a whole batch), so the reader does
+  /// not grow the buffers again from its own guess.
+  func read(
+    topic: String, partition: Int32, from offset: Int64, maxRecords: Int, maxBytes: Int = .max,
+    into records: inout RawRecords, reserving: Bool
+  ) throws(LogError) -> Int {
     let metadata = try metadata(topic: topic)
     guard partition >= 0, Int(partition) < metadata.partitions else {
       throw LogError(
@@ -123,7 +135,8 @@ public final class LogStore: Sendable {
     }
     let slot = records.topicSlot(topic)
     return try PartitionReader(root: root, topic: topic, partition: partition).read(
-      from: offset, maxRecords: maxRecords, maxBytes: maxBytes, into: &records, topicSlot: slot)
+      from: offset, maxRecords: maxRecords, maxBytes: maxBytes, into: &records, topicSlot: slot,
+      reserving: reserving)
   }
 
   /// Raises the partition count of `topic` to `partitions` (never lowers it; keyed records may

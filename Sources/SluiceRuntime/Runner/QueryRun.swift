@@ -144,8 +144,71 @@ struct QueryRun {
   }
 
   /// Read, decode, transform, write: one batch's data path.
+  ///
+  /// Memory: each step's input is released as soon as the next step has what it needs (the raw
+  /// records once decoded, the decoded batch once transformed: they live only inside
+  /// ``readAndDecode(_:start:end:)`` and ``prepare(_:start:end:)``), so while the sink writes,
+  /// only the output batch is held.
   private mutating func runBatch(_ batch: BatchID, start: SerializedOffset, end: SerializedOffset)
     async throws -> Machine.BatchOutcome
+  {
+    let prepared = try await prepare(batch, start: start, end: end)
+    let output = prepared.output
+
+    let began = clock.now
+    let result: SinkWriteResult
+    do {
+      result = try await runner.sink.addBatch(output, batchID: batch, queryID: queryID)
+    } catch {
+      throw RuntimeError(
+        .sinkFailed,
+        "batch \(batch): sink \(runner.sink.description) failed: \(error); batch \(batch) is not "
+          + "committed: the next run writes it again", underlying: error)
+    }
+    let addBatchTime = clock.now - began
+    tracker?.durations.addBatch = addBatchTime
+    try faults.reach(.afterSinkWrite, batch: batch)
+
+    tracker?.end = end
+    tracker?.inputRows = prepared.inputRows
+    tracker?.outputRows = output.count
+    tracker?.rejectedRows = prepared.rejectedRows
+    tracker?.sinkResult = result
+    return Machine.BatchOutcome(
+      inputRows: prepared.inputRows, outputRows: output.count, rejectedRows: prepared.rejectedRows)
+  }
+
+  /// What the sink gets, with the counts of the steps before it.
+  private struct PreparedBatch {
+    var output: RecordBatch
+    var inputRows: Int
+    var rejectedRows: Int
+  }
+
+  /// Reads, decodes and transforms the batch; the decoded batch is released on return.
+  private mutating func prepare(_ batch: BatchID, start: SerializedOffset, end: SerializedOffset)
+    async throws -> PreparedBatch
+  {
+    let decoded = try await readAndDecode(batch, start: start, end: end)
+    let began = clock.now
+    let output: RecordBatch
+    do {
+      output = try runner.transforms.apply(decoded.output)
+    } catch {
+      throw RuntimeError(
+        .transformFailed,
+        "batch \(batch): a transform failed: \(error); batch \(batch) is not committed: fix the job and "
+          + "run again, it will be processed again", underlying: error)
+    }
+    let transformTime = clock.now - began
+    tracker?.durations.transform = transformTime
+    return PreparedBatch(output: output, inputRows: decoded.inputRows, rejectedRows: decoded.rejectedRows)
+  }
+
+  /// Reads and decodes the batch (applying `onError` to rejected records); the raw records and
+  /// the rejection details are released on return. `output` is the decoded batch.
+  private mutating func readAndDecode(_ batch: BatchID, start: SerializedOffset, end: SerializedOffset)
+    async throws -> PreparedBatch
   {
     var began = clock.now
     let records = try await sourceCall("reading batch \(batch) (\(start.text) → \(end.text))") {
@@ -165,41 +228,8 @@ struct QueryRun {
       case .skip: runner.logger.warning("\(BadRecords.skipped(batch: batch, rejected: decoded.rejected))")
       }
     }
-
-    began = clock.now
-    let output: RecordBatch
-    do {
-      output = try runner.transforms.apply(decoded.batch)
-    } catch {
-      throw RuntimeError(
-        .transformFailed,
-        "batch \(batch): a transform failed: \(error); batch \(batch) is not committed: fix the job and "
-          + "run again, it will be processed again", underlying: error)
-    }
-    let transformTime = clock.now - began
-    tracker?.durations.transform = transformTime
-
-    began = clock.now
-    let result: SinkWriteResult
-    do {
-      result = try await runner.sink.addBatch(output, batchID: batch, queryID: queryID)
-    } catch {
-      throw RuntimeError(
-        .sinkFailed,
-        "batch \(batch): sink \(runner.sink.description) failed: \(error); batch \(batch) is not "
-          + "committed: the next run writes it again", underlying: error)
-    }
-    let addBatchTime = clock.now - began
-    tracker?.durations.addBatch = addBatchTime
-    try faults.reach(.afterSinkWrite, batch: batch)
-
-    tracker?.end = end
-    tracker?.inputRows = records.count
-    tracker?.outputRows = output.count
-    tracker?.rejectedRows = decoded.rejected.count
-    tracker?.sinkResult = result
-    return Machine.BatchOutcome(
-      inputRows: records.count, outputRows: output.count, rejectedRows: decoded.rejected.count)
+    return PreparedBatch(
+      output: decoded.batch, inputRows: records.count, rejectedRows: decoded.rejected.count)
   }
 
   /// Builds, keeps and announces the progress record of the batch just committed.
