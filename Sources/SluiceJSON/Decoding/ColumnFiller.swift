@@ -14,6 +14,15 @@ struct ColumnFiller {
   private var seenStamp: [Int]
   private var stamp = 0
 
+  /// Reserves each string column's bytes for `total` records, projected from the first
+  /// `sample` records plus an eighth of headroom.
+  mutating func reserveStringBytes(projectingFrom sample: Int, to total: Int) {
+    for c in columns.indices where columns[c].type == .string {
+      let projected = columns[c].bytes.count / sample * total
+      columns[c].bytes.reserveCapacity(projected + projected / 8)
+    }
+  }
+
   init(plan: DecodePlan, options: JSONDecodingOptions, capacity: Int) {
     self.plan = plan
     self.options = options

@@ -50,6 +50,9 @@ public struct JSONRecordDecoder: RecordDecoder {
     records.values.withUnsafeBytes { values in
       records.valueOffsets.withUnsafeBufferPointer { offsets in
         for i in 0..<count {
+          if i == Self.sampleRecords, count > 2 * Self.sampleRecords {
+            filler.reserveStringBytes(projectingFrom: i, to: count)
+          }
           let record = UnsafeRawBufferPointer(rebasing: values[offsets[i]..<offsets[i + 1]])
           do throws(JSONDecodingError) {
             try filler.appendRecord(record)
@@ -65,6 +68,10 @@ public struct JSONRecordDecoder: RecordDecoder {
       batch: RecordBatch(unchecked: schema, columns: filler.columns), rejected: rejected,
       sourceIndices: sourceIndices)
   }
+
+  /// After this many records, string columns reserve their projected size for the whole batch,
+  /// so big batches do not grow their byte buffers by repeated doubling (peak memory).
+  static let sampleRecords = 2048
 
   /// Decodes a single JSON object (tests, tools): the one-row batch, or the reason it failed.
   public func decodeOne(_ bytes: [UInt8]) -> Result<RecordBatch, JSONDecodingError> {
