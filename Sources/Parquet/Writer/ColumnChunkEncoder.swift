@@ -249,6 +249,42 @@ struct ColumnChunkEncoder {
     nullRows += Int64(nulls)
   }
 
+  // MARK: shredded (nested) leaves
+
+  /// Appends shredded entries of whole records: levels, and dense values for the entries at the
+  /// maximum definition level. Pages are cut between records.
+  mutating func appendShredded(_ data: LeafData) throws(ParquetError) {
+    let maxDefinition = UInt8(layout.maxDefinitionLevel)
+    let hasRepetition = layout.maxRepetitionLevel > 0
+    let hasDefinition = layout.maxDefinitionLevel > 0
+    var entry = 0
+    var value = 0
+    while entry < data.entries {
+      var end = entry + 1
+      if hasRepetition {
+        while end < data.entries && data.repetitionLevels[end] != 0 { end += 1 }
+      }
+      var present = 0
+      for index in entry..<end {
+        if hasRepetition { repetitionLevels.append(data.repetitionLevels[index]) }
+        if hasDefinition {
+          let level = data.definitionLevels[index]
+          definitionLevels.append(level)
+          if level == maxDefinition { present += 1 } else { statistics.nullCount += 1 }
+        } else {
+          present += 1
+        }
+      }
+      pageEntries += end - entry
+      if present > 0 { appendElements(data.values, value..<(value + present)) }
+      value += present
+      entry = end
+      if pagePlainBytes >= pageBytes || (dictionaryActive && dictionary.plainSize > dictionaryMaxBytes) {
+        try flushPage()
+      }
+    }
+  }
+
   // MARK: lists
 
   private mutating func appendLists(_ column: Column, rows: Range<Int>) throws(ParquetError) {

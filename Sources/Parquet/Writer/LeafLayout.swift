@@ -13,6 +13,8 @@ struct LeafLayout: Sendable {
   let valueType: DataType
   let physicalType: PhysicalType
   let isList: Bool
+  /// A leaf of a nested schema, fed with shredded levels and values.
+  let isShredded: Bool
   let nullable: Bool
   let maxDefinitionLevel: Int
   let maxRepetitionLevel: Int
@@ -22,6 +24,7 @@ struct LeafLayout: Sendable {
     fieldIndex = index
     name = field.name
     nullable = field.nullable
+    isShredded = false
     let repetition: Repetition = field.nullable ? .optional : .required
     switch field.type {
     case .list(let element):
@@ -49,6 +52,23 @@ struct LeafLayout: Sendable {
       maxRepetitionLevel = 0
       elements = [Self.leafElement(name: field.name, type: field.type, repetition: repetition)]
     }
+  }
+
+  /// A leaf of a nested schema (its schema elements are written by the nested schema builder).
+  init(
+    nestedPath: [String], index: Int, valueType: DataType, maxDefinitionLevel: Int, maxRepetitionLevel: Int
+  ) {
+    fieldIndex = index
+    name = nestedPath.joined(separator: ".")
+    path = nestedPath
+    self.valueType = valueType
+    physicalType = Self.physicalType(of: valueType)
+    isList = false
+    isShredded = true
+    nullable = maxDefinitionLevel > 0
+    self.maxDefinitionLevel = maxDefinitionLevel
+    self.maxRepetitionLevel = maxRepetitionLevel
+    elements = []
   }
 
   static func physicalType(of type: DataType) -> PhysicalType {
