@@ -248,9 +248,20 @@ struct ChunkDecoder {
         what: "RLE booleans of \(what)")
       values.validity.append(contentsOf: repeatElement(true, count: count))
       values.boolValues.append(contentsOf: bits.lazy.map { $0 != 0 })
+    case .deltaBinaryPacked where plan.physicalType == .int32 || plan.physicalType == .int64:
+      try DeltaDecoder.integers(
+        raw, count: count, physical: plan.physicalType, conversion: plan.conversion, into: &values, what: what
+      )
+    case .deltaLengthByteArray where plan.physicalType == .byteArray:
+      try DeltaDecoder.byteArrays(raw, count: count, prefixes: false, into: &values, what: what)
+    case .deltaByteArray where plan.physicalType == .byteArray:
+      try DeltaDecoder.byteArrays(raw, count: count, prefixes: true, into: &values, what: what)
+    case .byteStreamSplit:
+      try DeltaDecoder.byteStreamSplit(
+        raw, count: count, physical: plan.physicalType, conversion: plan.conversion, into: &values, what: what
+      )
     default:
-      throw .unsupported(
-        "\(what): encoding \(encoding) is not supported (PLAIN, RLE_DICTIONARY, RLE booleans are)")
+      throw .unsupported("\(what): encoding \(encoding) for \(plan.physicalType) values is not supported")
     }
   }
 }
