@@ -13,8 +13,6 @@ struct LeafLayout: Sendable {
   let valueType: DataType
   let physicalType: PhysicalType
   let isList: Bool
-  /// A leaf of a nested schema, fed with shredded levels and values.
-  let isShredded: Bool
   let nullable: Bool
   let maxDefinitionLevel: Int
   let maxRepetitionLevel: Int
@@ -24,7 +22,6 @@ struct LeafLayout: Sendable {
     fieldIndex = index
     name = field.name
     nullable = field.nullable
-    isShredded = false
     let repetition: Repetition = field.nullable ? .optional : .required
     switch field.type {
     case .list(let element):
@@ -64,7 +61,6 @@ struct LeafLayout: Sendable {
     self.valueType = valueType
     physicalType = Self.physicalType(of: valueType)
     isList = false
-    isShredded = true
     nullable = maxDefinitionLevel > 0
     self.maxDefinitionLevel = maxDefinitionLevel
     self.maxRepetitionLevel = maxRepetitionLevel
