@@ -103,6 +103,42 @@ final class WriterInteropTests: XCTestCase {
     XCTAssertTrue(tagChunks.allSatisfy { $0["has_dictionary_page"] as? Bool == true })
   }
 
+  func testDuckDBReadsOurFile() throws {
+    let rows = SampleBatches.allTypesRows(count: 3000)
+    let writer = try ParquetWriter(
+      schema: SampleBatches.allTypes, options: .init(rowGroupBytes: 50_000, pageBytes: 8_000))
+    try writer.write(try RecordBatch(schema: SampleBatches.allTypes, rows: rows))
+    let path = try TemporaryDirectory(for: self).write(try writer.finish().bytes, to: "duck.parquet")
+    let script = """
+      import sys, json, duckdb
+      con = duckdb.connect()
+      r = con.execute('''select count(*), sum(id), count(name), sum("count"), count(score), sum(len(coordinates)),
+                      sum(len(tags)), count(flag), sum(case when flag then 1 else 0 end),
+                      epoch_us(max("at")), max("day") - DATE '1970-01-01', max(label) from read_parquet('%s')''' % sys.argv[1]
+                      ).fetchone()
+      print(json.dumps({"row": list(r)}))
+      """
+    let json = try XCTUnwrap(InteropPython.json(script, [path]))
+    let row = try XCTUnwrap(json["row"] as? [Any])
+    func column(_ index: Int) -> [Value] { rows.map { $0[index] }.filter { !$0.isNull } }
+    let counts = column(2).compactMap(\.intValue).reduce(0, +)
+    let coordinates = column(7).map { if case .list(let items) = $0 { items.count } else { 0 } }.reduce(0, +)
+    let tags = column(8).map { if case .list(let items) = $0 { items.count } else { 0 } }.reduce(0, +)
+    let trues = column(4).filter { $0 == .boolean(true) }.count
+    let expected: [Int64] = [
+      3000, Int64(2999 * 3000 / 2), Int64(column(1).count), counts, Int64(column(3).count),
+      Int64(coordinates), Int64(tags), Int64(column(4).count), Int64(trues),
+    ]
+    XCTAssertEqual(row.prefix(9).map { ($0 as? NSNumber)?.int64Value }, expected.map { Optional($0) })
+    XCTAssertEqual(
+      (row[9] as? NSNumber)?.int64Value,
+      column(5).compactMap { if case .timestamp(let v) = $0 { v } else { nil } }.max())
+    XCTAssertEqual(
+      (row[10] as? NSNumber)?.int64Value,
+      column(6).compactMap { if case .date(let v) = $0 { Int64(v) } else { nil } }.max())
+    XCTAssertEqual(row[11] as? String, column(9).compactMap(\.stringValue).max())
+  }
+
   static func less(_ lhs: Value, _ rhs: Value) -> Bool {
     switch (lhs, rhs) {
     case (.int32(let a), .int32(let b)), (.date(let a), .date(let b)): a < b

@@ -92,7 +92,7 @@ public struct ParquetReader: Sendable {
     let decompressor = PageDecompressor()
     var result: [Column] = []
     for plan in selected {
-      var leaf = DecodedLeaf(valueType: plan.valueType)
+      var leaf = LeafData(valueType: plan.valueType)
       for group in rowGroups {
         let chunk = metadata.rowGroups[group].columns[plan.leafIndex].metaData
         if plan.maxRepetitionLevel == 0 && chunk.numValues != metadata.rowGroups[group].numRows {

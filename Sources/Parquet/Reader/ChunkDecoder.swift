@@ -1,21 +1,7 @@
 import SluiceCore
 
-/// The decoded content of one leaf column over one or more column chunks: its levels (only when
-/// the maximum level is above zero) and its non-null values, densely, in the target type.
-struct DecodedLeaf {
-  var definitionLevels: [UInt8] = []
-  var repetitionLevels: [UInt8] = []
-  var values: Column
-  /// Level entries (Parquet `num_values`) decoded so far.
-  var entries = 0
-
-  init(valueType: DataType) {
-    values = Column(type: valueType)
-  }
-}
-
 /// Reads the pages of one column chunk (dictionary page, data pages v1 and v2) and appends their
-/// levels and values to a ``DecodedLeaf``.
+/// levels and values to a ``LeafData``.
 struct ChunkDecoder {
   let file: [UInt8]
   let plan: ColumnPlan
@@ -25,7 +11,7 @@ struct ChunkDecoder {
 
   private var column: String { plan.leafPath.joined(separator: ".") }
 
-  func decode(into leaf: inout DecodedLeaf) throws(ParquetError) {
+  func decode(into leaf: inout LeafData) throws(ParquetError) {
     guard chunk.type == plan.physicalType else {
       throw .corrupt(
         "column \(column), row group \(rowGroup): chunk type \(chunk.type) differs from the schema's \(plan.physicalType)"
@@ -114,7 +100,7 @@ struct ChunkDecoder {
   }
 
   private func decodeDataPageV1(
-    _ header: PageHeader, _ body: UnsafeRawBufferPointer, _ dictionary: Column?, _ leaf: inout DecodedLeaf,
+    _ header: PageHeader, _ body: UnsafeRawBufferPointer, _ dictionary: Column?, _ leaf: inout LeafData,
     what: String
   ) throws(ParquetError) -> Int {
     guard let info = header.dataPage else { throw .corrupt("\(what): data page without its header") }
@@ -147,7 +133,7 @@ struct ChunkDecoder {
   }
 
   private func decodeDataPageV2(
-    _ header: PageHeader, _ body: UnsafeRawBufferPointer, _ dictionary: Column?, _ leaf: inout DecodedLeaf,
+    _ header: PageHeader, _ body: UnsafeRawBufferPointer, _ dictionary: Column?, _ leaf: inout LeafData,
     what: String
   ) throws(ParquetError) -> Int {
     guard let info = header.dataPageV2 else { throw .corrupt("\(what): data page v2 without its header") }
@@ -262,9 +248,20 @@ struct ChunkDecoder {
         what: "RLE booleans of \(what)")
       values.validity.append(contentsOf: repeatElement(true, count: count))
       values.boolValues.append(contentsOf: bits.lazy.map { $0 != 0 })
+    case .deltaBinaryPacked where plan.physicalType == .int32 || plan.physicalType == .int64:
+      try DeltaDecoder.integers(
+        raw, count: count, physical: plan.physicalType, conversion: plan.conversion, into: &values, what: what
+      )
+    case .deltaLengthByteArray where plan.physicalType == .byteArray:
+      try DeltaDecoder.byteArrays(raw, count: count, prefixes: false, into: &values, what: what)
+    case .deltaByteArray where plan.physicalType == .byteArray:
+      try DeltaDecoder.byteArrays(raw, count: count, prefixes: true, into: &values, what: what)
+    case .byteStreamSplit:
+      try DeltaDecoder.byteStreamSplit(
+        raw, count: count, physical: plan.physicalType, conversion: plan.conversion, into: &values, what: what
+      )
     default:
-      throw .unsupported(
-        "\(what): encoding \(encoding) is not supported (PLAIN, RLE_DICTIONARY, RLE booleans are)")
+      throw .unsupported("\(what): encoding \(encoding) for \(plan.physicalType) values is not supported")
     }
   }
 }

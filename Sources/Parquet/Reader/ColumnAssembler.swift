@@ -1,9 +1,9 @@
 import SluiceCore
 
-/// Turns a ``DecodedLeaf`` (levels + dense non-null values) into the SluiceCore column of its
+/// Turns a ``LeafData`` (levels + dense non-null values) into the SluiceCore column of its
 /// ``ColumnPlan``: nulls re-inserted for flat columns, offsets and validity built for lists.
 enum ColumnAssembler {
-  static func assemble(_ leaf: DecodedLeaf, _ plan: ColumnPlan, rows: Int) throws(ParquetError) -> Column {
+  static func assemble(_ leaf: LeafData, _ plan: ColumnPlan, rows: Int) throws(ParquetError) -> Column {
     switch plan.shape {
     case .flat:
       let column = try flat(leaf, plan)
@@ -16,7 +16,7 @@ enum ColumnAssembler {
     }
   }
 
-  private static func flat(_ leaf: DecodedLeaf, _ plan: ColumnPlan) throws(ParquetError) -> Column {
+  private static func flat(_ leaf: LeafData, _ plan: ColumnPlan) throws(ParquetError) -> Column {
     guard plan.maxDefinitionLevel > 0 else { return leaf.values }
     let maximum = UInt8(plan.maxDefinitionLevel)
     let validity = leaf.definitionLevels.map { $0 == maximum }
@@ -64,7 +64,7 @@ enum ColumnAssembler {
   }
 
   private static func list(
-    _ leaf: DecodedLeaf, _ plan: ColumnPlan, present: Int, element: Int, rows: Int
+    _ leaf: LeafData, _ plan: ColumnPlan, present: Int, element: Int, rows: Int
   ) throws(ParquetError) -> Column {
     let maximum = plan.maxDefinitionLevel
     let definitions = leaf.definitionLevels

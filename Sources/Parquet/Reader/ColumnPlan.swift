@@ -93,7 +93,8 @@ struct ColumnPlan: Sendable {
     let logical = element.logicalType
     let converted = element.convertedType
     func unsupported(_ what: String) -> ParquetError {
-      .unsupported("column \(column) has type \(physical) \(what), which Sluice cannot read")
+      .unsupported(
+        "column \(column) has type \(physical)\(what.isEmpty ? "" : " " + what), which Sluice cannot read")
     }
     if case .decimal = logical { throw unsupported("DECIMAL") }
     if converted == .decimal { throw unsupported("DECIMAL") }

@@ -51,6 +51,22 @@ struct LeafLayout: Sendable {
     }
   }
 
+  /// A leaf of a nested schema (its schema elements are written by the nested schema builder).
+  init(
+    nestedPath: [String], index: Int, valueType: DataType, maxDefinitionLevel: Int, maxRepetitionLevel: Int
+  ) {
+    fieldIndex = index
+    name = nestedPath.joined(separator: ".")
+    path = nestedPath
+    self.valueType = valueType
+    physicalType = Self.physicalType(of: valueType)
+    isList = false
+    nullable = maxDefinitionLevel > 0
+    self.maxDefinitionLevel = maxDefinitionLevel
+    self.maxRepetitionLevel = maxRepetitionLevel
+    elements = []
+  }
+
   static func physicalType(of type: DataType) -> PhysicalType {
     switch type {
     case .string: .byteArray

@@ -1,0 +1,92 @@
+import SluiceCore
+
+/// Reads a Parquet file of nested records (structs, maps, lists at any depth) — e.g. Delta Lake
+/// checkpoints written by Spark, delta-rs or ``ParquetNestedWriter``.
+///
+/// Records come back as `[top-level field name: value]`. Primitive leaves map as in
+/// ``ParquetReader`` (a leaf of an unsupported type, e.g. DECIMAL, fails when its field is read
+/// and when it appears in ``fields``: use `columns` to read the others). Not for hot paths.
+public struct ParquetNestedReader: Sendable {
+  private let bytes: [UInt8]
+  private let metadata: FileMetaData
+  private let tree: SchemaTree
+  private let source: String
+
+  public init(bytes: [UInt8]) throws(ParquetError) {
+    try self.init(bytes: bytes, source: "the input")
+  }
+
+  public init(path: String) throws(ParquetError) {
+    try self.init(bytes: try FileBytes.read(path), source: path)
+  }
+
+  private init(bytes: [UInt8], source: String) throws(ParquetError) {
+    let metadata = try FooterDecoder.decode(bytes, source: source)
+    let tree = try SchemaTree(elements: metadata.schema)
+    for (index, group) in metadata.rowGroups.enumerated() where group.columns.count != tree.leaves.count {
+      throw .corrupt(
+        "\(source): row group \(index) has \(group.columns.count) column chunks, the schema \(tree.leaves.count) leaves"
+      )
+    }
+    self.bytes = bytes
+    self.metadata = metadata
+    self.tree = tree
+    self.source = source
+  }
+
+  public var numRows: Int64 { metadata.numRows }
+  public var rowGroupCount: Int { metadata.rowGroups.count }
+  public var createdBy: String? { metadata.createdBy }
+  public var keyValueMetadata: [(String, String)] {
+    metadata.keyValueMetadata.map { ($0.key, $0.value ?? "") }
+  }
+  /// Names of the top-level fields, in file order.
+  public var fieldNames: [String] { tree.root.children.map(\.name) }
+
+  /// The nested schema of the top-level fields (throws `unsupported` naming a field whose
+  /// type cannot be mapped).
+  public func fields() throws(ParquetError) -> [NestedField] {
+    var mapper = NestedSchemaReader()
+    var result: [NestedField] = []
+    for child in tree.root.children { result.append(try mapper.map(child).0) }
+    return result
+  }
+
+  /// Reads `columns` (top-level field names; all when nil) of every row group.
+  public func readRecords(columns: [String]? = nil) throws(ParquetError) -> [[String: NestedValue]] {
+    var mapper = NestedSchemaReader()
+    var roots: [NestedNode] = []
+    for name in columns ?? fieldNames {
+      guard let child = tree.root.children.first(where: { $0.name == name }) else {
+        throw ParquetError(
+          .columnNotFound, "field \(name) is not in \(source); it has \(fieldNames.joined(separator: ", "))")
+      }
+      roots.append(try mapper.map(child).1)
+    }
+    var records: [[String: NestedValue]] = []
+    records.reserveCapacity(Int(clamping: metadata.numRows))
+    let decompressor = PageDecompressor()
+    for (groupIndex, group) in metadata.rowGroups.enumerated() {
+      var leaves: [Int: LeafData] = [:]
+      for (index, plan) in mapper.plans {
+        var leaf = LeafData(valueType: plan.valueType)
+        let decoder = ChunkDecoder(
+          file: bytes, plan: plan, chunk: group.columns[index].metaData, rowGroup: groupIndex,
+          decompressor: decompressor)
+        try decoder.decode(into: &leaf)
+        leaves[index] = leaf
+      }
+      var assembler = RecordAssembler(leaves: leaves, plans: mapper.plans)
+      for _ in 0..<group.numRows {
+        var record: [String: NestedValue] = [:]
+        for root in roots { record[root.name] = try assembler.assemble(root) }
+        try assembler.checkRecordBoundary(roots)
+        records.append(record)
+      }
+      if assembler.hasMore {
+        throw .corrupt("\(source): row group \(groupIndex) holds more entries than its \(group.numRows) rows")
+      }
+    }
+    return records
+  }
+}
