@@ -6,6 +6,10 @@ public enum FaultPoint: String, Sendable, Hashable, CaseIterable {
   case afterOffsetsWritten = "after-offsets-written"
   /// The batch's records were read from the source.
   case afterRead = "after-read"
+  /// A sink that writes data files before committing them (Delta) has written and fsynced the
+  /// batch's files but not committed them: they are orphans if the process dies here. Reached
+  /// only by such sinks, and only when they actually write (not for an already committed batch).
+  case afterDataFilesWritten = "after-data-files-written"
   /// The sink holds the batch; `commits/N` is not written yet.
   case afterSinkWrite = "after-sink-write"
   /// Just before `commits/N` is written.
