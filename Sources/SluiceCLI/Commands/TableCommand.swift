@@ -69,10 +69,7 @@ struct TableCommand: ParsableCommand {
         ]
       }
       TextTable.print(
-        header: [
-          "version", "timestamp", "operation", "parameters", "readVersion", "blindAppend", "metrics",
-          "engine",
-        ],
+        header: ["version", "timestamp", "operation", "parameters", "readVersion", "blindAppend", "metrics", "engine"],
         rows: rows)
     }
   }
@@ -106,22 +103,14 @@ struct TableCommand: ParsableCommand {
       if let name = detail.name { Terminal.out("name              \(name)") }
       Terminal.out("location          \(detail.location)")
       Terminal.out("version           \(detail.version)")
-      if let created = detail.createdAt {
-        Terminal.out("createdAt         \(TableCommand.isoMillis(created))")
-      }
-      if let modified = detail.lastModified {
-        Terminal.out("lastModified      \(TableCommand.isoMillis(modified))")
-      }
+      if let created = detail.createdAt { Terminal.out("createdAt         \(TableCommand.isoMillis(created))") }
+      if let modified = detail.lastModified { Terminal.out("lastModified      \(TableCommand.isoMillis(modified))") }
       Terminal.out(
-        "partitionColumns  "
-          + (detail.partitionColumns.isEmpty ? "none" : detail.partitionColumns.joined(separator: ", ")))
+        "partitionColumns  " + (detail.partitionColumns.isEmpty ? "none" : detail.partitionColumns.joined(separator: ", ")))
       Terminal.out("numFiles          \(Terminal.grouped(detail.numFiles))")
       Terminal.out("sizeInBytes       \(Terminal.grouped(detail.sizeInBytes))")
-      Terminal.out(
-        "numRecords        " + (detail.numRecords.map { Terminal.grouped($0) } ?? "unknown (no stats)"))
-      Terminal.out(
-        "protocol          minReaderVersion \(detail.minReaderVersion), minWriterVersion \(detail.minWriterVersion)"
-      )
+      Terminal.out("numRecords        " + (detail.numRecords.map { Terminal.grouped($0) } ?? "unknown (no stats)"))
+      Terminal.out("protocol          minReaderVersion \(detail.minReaderVersion), minWriterVersion \(detail.minWriterVersion)")
       Terminal.out("properties        \(detail.properties.json.compact)")
       Terminal.out("schema")
       for field in detail.schema.fields {
@@ -140,9 +129,7 @@ struct TableCommand: ParsableCommand {
     var version: Int64?
     @Option(name: .long, help: "Read the table as of this time (ISO-8601, or epoch milliseconds).")
     var timestamp: String?
-    @Option(
-      name: .long, parsing: .singleValue,
-      help: "Keep rows where column = value (repeatable; empty value matches null).")
+    @Option(name: .long, parsing: .singleValue, help: "Keep rows where column = value (repeatable; empty value matches null).")
     var `where`: [String] = []
     @Option(name: .long, help: "Print at most this many rows.")
     var limit: Int = 20
@@ -150,19 +137,14 @@ struct TableCommand: ParsableCommand {
     var format: String = "table"
 
     func validate() throws {
-      if version != nil && timestamp != nil {
-        throw ValidationError("give --version or --timestamp, not both")
-      }
+      if version != nil && timestamp != nil { throw ValidationError("give --version or --timestamp, not both") }
       if let timestamp, Self.millis(timestamp) == nil {
-        throw ValidationError(
-          "--timestamp '\(timestamp)' is not ISO-8601 (2026-11-23T18:00:00Z) or epoch milliseconds")
+        throw ValidationError("--timestamp '\(timestamp)' is not ISO-8601 (2026-11-23T18:00:00Z) or epoch milliseconds")
       }
       for condition in `where` where !condition.contains("=") {
         throw ValidationError("--where '\(condition)' must look like column=value")
       }
-      guard ["table", "json", "csv"].contains(format) else {
-        throw ValidationError("--format must be table, json or csv")
-      }
+      guard ["table", "json", "csv"].contains(format) else { throw ValidationError("--format must be table, json or csv") }
       if limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
 
