@@ -25,9 +25,16 @@ struct DeltaReport {
       files = [rel(u) for u in dt.file_uris()]
       out["files"] = files
       out["missingFiles"] = [f for f in files if not os.path.isfile(os.path.join(root, f))]
-      out["filesByVersion"] = [[rel(u) for u in DeltaTable(root, version=v).file_uris()]
-                               for v in range(dt.version() + 1)]
-      out["history"] = dt.history()
+      def files_at(version):
+          try:
+              return [rel(u) for u in DeltaTable(root, version=version).file_uris()]
+          except Exception:  # commits cleaned up after a checkpoint
+              return None
+      out["filesByVersion"] = [files_at(v) for v in range(dt.version() + 1)]
+      try:
+          out["history"] = dt.history()
+      except Exception:
+          out["history"] = None
       out["arrowTypes"] = {f.name: str(f.type) for f in t.schema}
       out["deltaSchema"] = json.loads(dt.schema().to_json())
       out["partitionColumns"] = list(dt.metadata().partition_columns)
@@ -90,7 +97,8 @@ struct DeltaReport {
   var keys: [String?] { (raw["keys"] as? [Any] ?? []).map { $0 as? String } }
   var files: [String] { raw["files"] as? [String] ?? [] }
   var missingFiles: [String] { raw["missingFiles"] as? [String] ?? [] }
-  var filesByVersion: [[String]] { raw["filesByVersion"] as? [[String]] ?? [] }
+  /// The files of every version from 0 (`nil` where delta-rs can no longer rebuild it).
+  var filesByVersion: [[String]?] { (raw["filesByVersion"] as? [Any] ?? []).map { $0 as? [String] } }
   /// delta-rs `history()`, newest first.
   var history: [[String: Any]] { raw["history"] as? [[String: Any]] ?? [] }
   var arrowTypes: [String: String] { raw["arrowTypes"] as? [String: String] ?? [:] }
