@@ -190,6 +190,10 @@ final class TableCLIEndToEndTests: XCTestCase {
     XCTAssertTrue(lines.last?.hasPrefix("2 ") == true, human.stdout)
     XCTAssertTrue(human.stdout.contains("STREAMING UPDATE"), human.stdout)
     XCTAssertTrue(human.stdout.contains("Sluice/"), human.stdout)
+
+    let negative = try sluice.run(["table", "history", table, "--limit=-1"])
+    XCTAssertNotEqual(negative.status, 0, negative.output)
+    XCTAssertTrue(negative.stderr.contains("--limit must be 0 or more"), negative.stderr)
   }
 }
 

@@ -46,6 +46,10 @@ struct TableCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object per version (delta-rs history() fields).")
     var json = false
 
+    func validate() throws {
+      if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+    }
+
     func run() throws {
       let entries: [HistoryEntry]
       do {
