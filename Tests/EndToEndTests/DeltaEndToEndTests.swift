@@ -16,17 +16,28 @@ final class DeltaEndToEndTests: XCTestCase {
     sluice.remove()
   }
 
+  /// With a Delta checkpoint every 2 versions, the re-run of batch 2 finds its txn through the
+  /// checkpoint Sluice wrote at version 2.
   func testKillsAroundTheDeltaCommitLeaveEachRecordOnce() throws {
-    try exactlyOnce(partitionBy: [])
+    try exactlyOnce(partitionBy: [], checkpointInterval: 2)
+    for version in [2, 4] {
+      let name = String(format: "%020d.checkpoint.parquet", version)
+      XCTAssertTrue(
+        FileManager.default.fileExists(atPath: sluice.path("tables/pin/_delta_log/\(name)")), name)
+    }
+    let last = try String(
+      contentsOfFile: sluice.path("tables/pin/_delta_log/_last_checkpoint"), encoding: .utf8)
+    XCTAssertTrue(last.contains(#""version":4"#), last)
   }
 
   func testKillsAroundTheDeltaCommitLeaveEachRecordOnceInACategoryPartitionedTable() throws {
     try exactlyOnce(partitionBy: ["category"])
   }
 
-  func exactlyOnce(partitionBy: [String]) throws {
+  func exactlyOnce(partitionBy: [String], checkpointInterval: Int? = nil) throws {
     let table = "tables/pin"
-    try sluice.write(DeltaJobFiles.pin(partitionBy: partitionBy), to: "pin.yaml")
+    try sluice.write(
+      DeltaJobFiles.pin(partitionBy: partitionBy, checkpointInterval: checkpointInterval), to: "pin.yaml")
     var result = try sluice.run(["emulate", "--log", "log", "--count", "3000", "--partitions", "2"])
     XCTAssertEqual(result.status, 0, result.output)
 

@@ -74,7 +74,8 @@ final class DeltaInteropEndToEndTests: XCTestCase {
     let scan = try sluice.run(["table", "scan", table, "--format", "json", "--limit", "100000000"])
     XCTAssertEqual(scan.status, 0, scan.output)
     try sluice.write(scan.stdout, to: "scan.jsonl")
-    var report = try DeltaReport(sluice, table: table, key: "unique_id", sum: "follower_count", scanFile: "scan.jsonl")
+    var report = try DeltaReport(
+      sluice, table: table, key: "unique_id", sum: "follower_count", scanFile: "scan.jsonl")
     XCTAssertEqual(report.count, 2025)
     Multiset.assertEqual(Multiset.of(report.keys), Multiset.of(try logIDs() + deltaRsIDs), "unique_id")
     report.assertRowsEqualSluiceScan()
@@ -82,7 +83,8 @@ final class DeltaInteropEndToEndTests: XCTestCase {
     XCTAssertEqual(report.duckdbCount, 2025)
     history = try sluice.json(["table", "history", table, "--json"]) as? [[String: Any]] ?? []
     XCTAssertEqual(history.map { $0["version"] as? Int }, report.history.map { $0["version"] as? Int })
-    XCTAssertEqual(history.map { $0["operation"] as? String }, report.history.map { $0["operation"] as? String })
+    XCTAssertEqual(
+      history.map { $0["operation"] as? String }, report.history.map { $0["operation"] as? String })
     XCTAssertEqual(history.map { $0["timestamp"] as? Int }, report.history.map { $0["timestamp"] as? Int })
     XCTAssertEqual(
       (history.first?["operationParameters"] as? [String: Any])?["epochId"] as? String, "1",
@@ -106,7 +108,8 @@ final class DeltaInteropEndToEndTests: XCTestCase {
       """, [sluice.path(table)])
     XCTAssertEqual((checkpoint as? [String: Any])?["version"] as? Int, 4)
     XCTAssertTrue(
-      FileManager.default.fileExists(atPath: sluice.path("\(table)/_delta_log/00000000000000000004.checkpoint.parquet")))
+      FileManager.default.fileExists(
+        atPath: sluice.path("\(table)/_delta_log/00000000000000000004.checkpoint.parquet")))
     for version in 0...3 {
       let name = String(format: "%020d.json", version)
       try FileManager.default.removeItem(atPath: sluice.path("\(table)/_delta_log/\(name)"))

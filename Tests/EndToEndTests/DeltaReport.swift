@@ -47,8 +47,11 @@ struct DeltaReport {
               for c in range(md.num_columns):
                   col = md.row_group(g).column(c)
                   codecs.add(col.compression)
-                  if not col.is_stats_set or col.statistics is None or col.statistics.null_count is None:
+                  st = col.statistics if col.is_stats_set else None
+                  if st is None or st.null_count is None:
                       without.append(col.path_in_schema)
+                  elif st.null_count < col.num_values and not st.has_min_max:
+                      without.append(col.path_in_schema + " (no min/max)")
           parquet.append({"file": f, "codecs": sorted(codecs), "rows": md.num_rows,
                           "columnsWithoutStatistics": without, "columns": pf.schema_arrow.names})
       out["parquet"] = parquet
