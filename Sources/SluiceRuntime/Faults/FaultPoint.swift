@@ -16,4 +16,9 @@ public enum FaultPoint: String, Sendable, Hashable, CaseIterable {
   case beforeCommitWritten = "before-commit-written"
   /// `commits/N` is written; the source was not told yet.
   case afterCommitWritten = "after-commit-written"
+
+  /// The points ``MicroBatchRunner`` itself reaches in every batch, in order (every case but
+  /// the sink-internal ``afterDataFilesWritten``, which only a sink wired with the injector
+  /// reaches).
+  public static let runnerPoints: [FaultPoint] = allCases.filter { $0 != .afterDataFilesWritten }
 }
