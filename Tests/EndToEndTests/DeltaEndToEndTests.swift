@@ -166,6 +166,13 @@ final class DeltaEndToEndTests: XCTestCase {
     XCTAssertEqual(scan.status, 0, scan.output)
     try sluice.write(scan.stdout, to: "scan.jsonl")
 
+    // Filters on a timestamp column prune by the files' statistics and still find every row.
+    let rows = try sluice.scanRows(table)
+    let stamp = try XCTUnwrap(rows.compactMap { $0["timestamp"] as? String }.first)
+    let matching = try sluice.scanRows(table, ["--where", "timestamp=\(stamp)"])
+    XCTAssertEqual(matching.count, rows.filter { $0["timestamp"] as? String == stamp }.count, stamp)
+    XCTAssertTrue(matching.allSatisfy { $0["timestamp"] as? String == stamp })
+
     let report = try DeltaReport(sluice, table: table, key: "ind", sum: "ind", scanFile: "scan.jsonl")
     XCTAssertEqual(report.count, records.count)
     Multiset.assertEqual(
