@@ -9,23 +9,34 @@ public import SluiceCore
 /// crash between the Delta commit and `commits/N`) and nothing is written. A concurrent commit
 /// of the same batch found while retrying is reported the same way. Every
 /// `checkpointInterval` versions a checkpoint is written.
+///
+/// `beforeCommit` is a test hook: it is called with the batch id after the batch's data files
+/// are written and fsynced and before the Delta commit (never for a batch already in the
+/// table). The job wiring uses it to kill the process there (`SLUICE_FAULT`), leaving orphan
+/// files that no version references; if it throws, the batch is not committed.
 public actor DeltaSink: Sink {
   public nonisolated let description: String
   var writer: DeltaTableWriter
+  let beforeCommit: (@Sendable (BatchID) throws -> Void)?
 
   /// A sink writing the table at `path` on the local file system.
   public init(
     path: String, options: DeltaWriteOptions = DeltaWriteOptions(),
-    format: any DataFileFormat = ParquetDataFileFormat(), clock: DeltaClock = .system
+    format: any DataFileFormat = ParquetDataFileFormat(), clock: DeltaClock = .system,
+    beforeCommit: (@Sendable (BatchID) throws -> Void)? = nil
   ) {
     self.init(
-      writer: DeltaTableWriter(path: path, options: options, format: format, clock: clock), label: path)
+      writer: DeltaTableWriter(path: path, options: options, format: format, clock: clock), label: path,
+      beforeCommit: beforeCommit)
   }
 
   /// A sink over any stores (tests, object stores).
-  public init(writer: DeltaTableWriter, label: String? = nil) {
+  public init(
+    writer: DeltaTableWriter, label: String? = nil, beforeCommit: (@Sendable (BatchID) throws -> Void)? = nil
+  ) {
     self.writer = writer
     self.description = "delta:" + (label ?? writer.dataStore.location)
+    self.beforeCommit = beforeCommit
   }
 
   /// The table state the sink last saw.
@@ -41,7 +52,7 @@ public actor DeltaSink: Sink {
     let transaction = TransactionAction(appId: queryID.rawValue, version: batchID.rawValue)
     let result = try writer.write(
       batch, operation: .streamingUpdate(queryId: queryID.rawValue, epochId: batchID.rawValue),
-      transaction: transaction)
+      transaction: transaction, beforeCommit: { try beforeCommit?(batchID) })
     var details: [(String, JSONValue)] = [("tableVersion", .int(result.version))]
     if result.attempts > 1 { details.append(("commitAttempts", .int(Int64(result.attempts)))) }
     if let checkpoint = result.checkpointVersion { details.append(("checkpointVersion", .int(checkpoint))) }

@@ -74,8 +74,13 @@ public struct DeltaTableWriter: Sendable {
   /// Appends `batch` as one commit. With `transaction`, the commit carries that `txn`, and a
   /// transaction whose version is already in the table (≤ the table's version for its app id)
   /// writes nothing and returns `alreadyCommitted`.
+  ///
+  /// `beforeCommit` runs once the batch's data files are written and durable and before the
+  /// commit is attempted (not at all when nothing is written); if it throws, nothing is
+  /// committed and the files stay unreferenced orphans. Crash tests use it to stop there.
   public mutating func write(
-    _ batch: RecordBatch, operation: WriteOperation = .write, transaction: TransactionAction? = nil
+    _ batch: RecordBatch, operation: WriteOperation = .write, transaction: TransactionAction? = nil,
+    beforeCommit: () throws -> Void = {}
   ) throws -> DeltaWriteResult {
     // The cached snapshot is good enough to start from: if another writer committed since,
     // put-if-absent fails and the committer checks the winners (including our own txn).
@@ -92,6 +97,7 @@ public struct DeltaTableWriter: Sendable {
     }
     let partitionColumns = current?.partitionColumns ?? options.partitionColumns
     let adds = try writeDataFiles(batch, partitionColumns: partitionColumns)
+    try beforeCommit()
     let now = clock.nowMillis()
     var stampedTransaction = transaction
     stampedTransaction?.lastUpdated = now

@@ -46,6 +46,10 @@ struct TableCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object per version (delta-rs history() fields).")
     var json = false
 
+    func validate() throws {
+      if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+    }
+
     func run() throws {
       let entries: [HistoryEntry]
       do {
@@ -175,7 +179,7 @@ struct TableCommand: ParsableCommand {
       case "csv":
         Terminal.out(batch.schema.names.map(CSV.escape).joined(separator: ","))
         for row in batch.rows {
-          Terminal.out(row.values.map { CSV.escape(TextTable.text($0)) }.joined(separator: ","))
+          Terminal.out(row.values.map(CSV.field).joined(separator: ","))
         }
       default:
         TextTable.print(header: batch.schema.names, rows: batch.rows.map { $0.values.map(TextTable.text) })
@@ -186,6 +190,16 @@ struct TableCommand: ParsableCommand {
 }
 
 enum CSV {
+  /// A value as a CSV field: null is an empty field and an empty string is `""` (as Spark
+  /// writes them), so the two stay distinguishable.
+  static func field(_ value: Value) -> String {
+    switch value {
+    case .null: ""
+    case .string(let s) where s.isEmpty: "\"\""
+    default: escape(TextTable.text(value))
+    }
+  }
+
   static func escape(_ text: String) -> String {
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

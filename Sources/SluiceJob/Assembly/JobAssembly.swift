@@ -1,7 +1,7 @@
+import DeltaLake
 public import Logging
 public import SluiceCheckpoint
 public import SluiceCore
-import DeltaLake
 import SluiceFileSink
 import SluiceJSON
 import SluiceLog
@@ -27,7 +27,9 @@ public enum JobAssembly {
     let source = try spec.source.makeSource()
     let decoder = JSONRecordDecoder(schema: spec.schema)
     let transforms = spec.transforms.map { $0.makeTransform() }
-    let sink = makeSink(spec.sink, jobName: spec.name)
+    // One injector for the runner's fault points and the sink's (SLUICE_FAULT test hook).
+    let faults = try EnvironmentFaultInjector.fromEnvironment()
+    let sink = makeSink(spec.sink, jobName: spec.name, faults: faults)
     let store = LocalCheckpointStore(root: spec.checkpoint)
     let lock = try CheckpointLock.acquire(directory: spec.checkpoint)
     let options = QueryOptions(
@@ -35,7 +37,7 @@ public enum JobAssembly {
     let runner = MicroBatchRunner(
       options: options, source: source, decoder: decoder, transforms: transforms, sink: sink,
       checkpoint: store,
-      lock: lock, logger: logger, onProgress: onProgress)
+      lock: lock, logger: logger, faults: faults, onProgress: onProgress)
     return Assembled(runner: runner, lock: lock, spec: spec)
   }
 
@@ -60,7 +62,11 @@ extension SourceSpec {
 }
 
 extension JobAssembly {
-  public static func makeSink(_ spec: SinkSpec, jobName: String) -> any Sink {
+  /// The configured sink. `faults` is reached at sink-internal fault points
+  /// (``FaultPoint/afterDataFilesWritten`` for Delta).
+  public static func makeSink(
+    _ spec: SinkSpec, jobName: String, faults: any FaultInjector = NoFaultInjector()
+  ) -> any Sink {
     switch spec {
     case .jsonl(let path):
       return JSONLinesSink(directory: path)
@@ -69,7 +75,9 @@ extension JobAssembly {
         partitionColumns: delta.partitionBy, targetFileRows: delta.targetFileRows,
         targetFileBytes: delta.targetFileBytes, tableName: jobName,
         checkpointInterval: Int64(delta.checkpointInterval), engineInfo: "Sluice/\(SluiceVersion.current)")
-      return DeltaSink(path: delta.path, options: options)
+      return DeltaSink(path: delta.path, options: options) { batch in
+        try faults.reach(.afterDataFilesWritten, batch: batch)
+      }
     }
   }
 }

@@ -6,10 +6,19 @@ public enum FaultPoint: String, Sendable, Hashable, CaseIterable {
   case afterOffsetsWritten = "after-offsets-written"
   /// The batch's records were read from the source.
   case afterRead = "after-read"
+  /// A sink that writes data files before committing them (Delta) has written and fsynced the
+  /// batch's files but not committed them: they are orphans if the process dies here. Reached
+  /// only by such sinks, and only when they actually write (not for an already committed batch).
+  case afterDataFilesWritten = "after-data-files-written"
   /// The sink holds the batch; `commits/N` is not written yet.
   case afterSinkWrite = "after-sink-write"
   /// Just before `commits/N` is written.
   case beforeCommitWritten = "before-commit-written"
   /// `commits/N` is written; the source was not told yet.
   case afterCommitWritten = "after-commit-written"
+
+  /// The points ``MicroBatchRunner`` itself reaches in every batch, in order (every case but
+  /// the sink-internal ``afterDataFilesWritten``, which only a sink wired with the injector
+  /// reaches).
+  public static let runnerPoints: [FaultPoint] = allCases.filter { $0 != .afterDataFilesWritten }
 }
