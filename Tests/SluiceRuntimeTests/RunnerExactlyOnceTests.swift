@@ -101,7 +101,7 @@ final class RunnerExactlyOnceTests: XCTestCase {
   }
 
   func testCrashesAtEveryPointLoseAndDuplicateNothing() async throws {
-    for point in FaultPoint.allCases {
+    for point in FaultPoint.runnerPoints {
       let f = RunnerFixture()
       f.append(0..<12)
       await assertThrowsAsync(
