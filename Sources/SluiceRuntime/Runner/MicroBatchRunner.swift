@@ -120,8 +120,8 @@ public final class MicroBatchRunner: Service, Sendable {
     } catch {
       throw RuntimeError(
         .sinkRejectedSchema,
-        "job \(options.name): sink \(sink.description) cannot take rows of \(schema): \(error) "
-          + "(nothing was read)", underlying: error)
+        "job \(options.name): sink \(sink.description) is not ready for this job's rows: \(error) "
+          + "(nothing was read or written)", underlying: error)
     }
   }
 
