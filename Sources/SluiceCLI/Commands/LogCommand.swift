@@ -14,11 +14,7 @@ struct LogOptions: ParsableArguments {
   var json = false
 
   func store() throws -> LogStore {
-    do {
-      return try LogStore(root: log)
-    } catch {
-      throw CLIFailure(error)
-    }
+    try CLIFailure.reporting { try LogStore(root: log) }
   }
 }
 
@@ -53,11 +49,8 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
-      let description: TopicDescription
-      do {
-        description = try options.store().createTopic(topic, partitions: partitions)
-      } catch {
-        throw CLIFailure(error)
+      let description = try CLIFailure.reporting {
+        try options.store().createTopic(topic, partitions: partitions)
       }
       if options.json {
         Terminal.json(LogCommand.json(description))
@@ -78,12 +71,8 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
       let store = try options.store()
-      let descriptions: [TopicDescription]
-      do {
-        let names = try topic.map { [$0] } ?? store.topicNames()
-        descriptions = try names.map { try store.describe(topic: $0) }
-      } catch {
-        throw CLIFailure(error)
+      let descriptions = try CLIFailure.reporting {
+        try (topic.map { [$0] } ?? store.topicNames()).map { try store.describe(topic: $0) }
       }
       if options.json {
         Terminal.json(.array(descriptions.map(LogCommand.json)))
@@ -134,8 +123,8 @@ struct LogCommand: ParsableCommand {
         data = FileHandle.standardInput.readDataToEndOfFile()
       }
       let records = JSONLines.split([UInt8](data), topic: topic)
-      var written = 0
-      do {
+      let written = try CLIFailure.reporting { () throws -> Int in
+        var written = 0
         let writer = try options.store().openWriter(topic: topic)
         defer { try? writer.close() }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
@@ -152,10 +141,7 @@ struct LogCommand: ParsableCommand {
           written += 1
         }
         try writer.flush()
-      } catch let failure as CLIFailure {
-        throw failure
-      } catch {
-        throw CLIFailure(error)
+        return written
       }
       if options.json {
         Terminal.json(.object([("topic", .string(topic)), ("records", .int(Int64(written)))]))
@@ -180,21 +166,16 @@ struct LogCommand: ParsableCommand {
     var max = 10
 
     func run() throws {
-      let records: RawRecords
-      do {
+      let records = try CLIFailure.reporting { () throws -> RawRecords in
         let store = try options.store()
         let description = try store.describe(topic: topic)
         guard let info = description.partitions.first(where: { $0.partition == partition }) else {
           throw CLIFailure(
             message: "topic \(topic) has no partition \(partition) (it has \(description.partitionCount))")
         }
-        records = try store.read(
+        return try store.read(
           topic: topic, partition: partition, from: from ?? info.earliestOffset, maxRecords: max,
           maxBytes: Int.max)
-      } catch let failure as CLIFailure {
-        throw failure
-      } catch {
-        throw CLIFailure(error)
       }
       for i in 0..<records.count {
         let value = String(decoding: records.value(i), as: UTF8.self)

@@ -19,11 +19,7 @@ struct TableCommand: ParsableCommand {
     subcommands: [History.self, Describe.self, Scan.self])
 
   static func open(_ path: String) throws -> DeltaTable {
-    do {
-      return try DeltaTable.open(path: path)
-    } catch {
-      throw CLIFailure(error)
-    }
+    try CLIFailure.reporting { try DeltaTable.open(path: path) }
   }
 
   /// `2026-11-23T19:10:07.145Z`.
@@ -51,14 +47,7 @@ struct TableCommand: ParsableCommand {
     }
 
     func run() throws {
-      let entries: [HistoryEntry]
-      do {
-        entries = try TableCommand.open(path).history(limit: limit)
-      } catch let failure as CLIFailure {
-        throw failure
-      } catch {
-        throw CLIFailure(error)
-      }
+      let entries = try CLIFailure.reporting { try TableCommand.open(path).history(limit: limit) }
       if json {
         Terminal.json(.array(entries.map(\.json)), pretty: true)
         return
@@ -73,7 +62,10 @@ struct TableCommand: ParsableCommand {
         ]
       }
       TextTable.print(
-        header: ["version", "timestamp", "operation", "parameters", "readVersion", "blindAppend", "metrics", "engine"],
+        header: [
+          "version", "timestamp", "operation", "parameters", "readVersion", "blindAppend", "metrics",
+          "engine",
+        ],
         rows: rows)
     }
   }
@@ -90,14 +82,7 @@ struct TableCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-      let detail: TableDetail
-      do {
-        detail = try TableCommand.open(path).detail(version: version)
-      } catch let failure as CLIFailure {
-        throw failure
-      } catch {
-        throw CLIFailure(error)
-      }
+      let detail = try CLIFailure.reporting { try TableCommand.open(path).detail(version: version) }
       if json {
         Terminal.json(detail.json, pretty: true)
         return
@@ -107,14 +92,22 @@ struct TableCommand: ParsableCommand {
       if let name = detail.name { Terminal.out("name              \(name)") }
       Terminal.out("location          \(detail.location)")
       Terminal.out("version           \(detail.version)")
-      if let created = detail.createdAt { Terminal.out("createdAt         \(TableCommand.isoMillis(created))") }
-      if let modified = detail.lastModified { Terminal.out("lastModified      \(TableCommand.isoMillis(modified))") }
+      if let created = detail.createdAt {
+        Terminal.out("createdAt         \(TableCommand.isoMillis(created))")
+      }
+      if let modified = detail.lastModified {
+        Terminal.out("lastModified      \(TableCommand.isoMillis(modified))")
+      }
       Terminal.out(
-        "partitionColumns  " + (detail.partitionColumns.isEmpty ? "none" : detail.partitionColumns.joined(separator: ", ")))
+        "partitionColumns  "
+          + (detail.partitionColumns.isEmpty ? "none" : detail.partitionColumns.joined(separator: ", ")))
       Terminal.out("numFiles          \(Terminal.grouped(detail.numFiles))")
       Terminal.out("sizeInBytes       \(Terminal.grouped(detail.sizeInBytes))")
-      Terminal.out("numRecords        " + (detail.numRecords.map { Terminal.grouped($0) } ?? "unknown (no stats)"))
-      Terminal.out("protocol          minReaderVersion \(detail.minReaderVersion), minWriterVersion \(detail.minWriterVersion)")
+      Terminal.out(
+        "numRecords        " + (detail.numRecords.map { Terminal.grouped($0) } ?? "unknown (no stats)"))
+      Terminal.out(
+        "protocol          minReaderVersion \(detail.minReaderVersion), minWriterVersion \(detail.minWriterVersion)"
+      )
       Terminal.out("properties        \(detail.properties.json.compact)")
       Terminal.out("schema")
       for field in detail.schema.fields {
@@ -133,7 +126,9 @@ struct TableCommand: ParsableCommand {
     var version: Int64?
     @Option(name: .long, help: "Read the table as of this time (ISO-8601, or epoch milliseconds).")
     var timestamp: String?
-    @Option(name: .long, parsing: .singleValue, help: "Keep rows where column = value (repeatable; empty value matches null).")
+    @Option(
+      name: .long, parsing: .singleValue,
+      help: "Keep rows where column = value (repeatable; empty value matches null).")
     var `where`: [String] = []
     @Option(name: .long, help: "Print at most this many rows.")
     var limit: Int = 20
@@ -141,14 +136,19 @@ struct TableCommand: ParsableCommand {
     var format: String = "table"
 
     func validate() throws {
-      if version != nil && timestamp != nil { throw ValidationError("give --version or --timestamp, not both") }
+      if version != nil && timestamp != nil {
+        throw ValidationError("give --version or --timestamp, not both")
+      }
       if let timestamp, Self.millis(timestamp) == nil {
-        throw ValidationError("--timestamp '\(timestamp)' is not ISO-8601 (2026-11-23T18:00:00Z) or epoch milliseconds")
+        throw ValidationError(
+          "--timestamp '\(timestamp)' is not ISO-8601 (2026-11-23T18:00:00Z) or epoch milliseconds")
       }
       for condition in `where` where !condition.contains("=") {
         throw ValidationError("--where '\(condition)' must look like column=value")
       }
-      guard ["table", "json", "csv"].contains(format) else { throw ValidationError("--format must be table, json or csv") }
+      guard ["table", "json", "csv"].contains(format) else {
+        throw ValidationError("--format must be table, json or csv")
+      }
       if limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
 
@@ -162,14 +162,9 @@ struct TableCommand: ParsableCommand {
         let parts = condition.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
       }
-      let batch: RecordBatch
-      do {
-        batch = try TableCommand.open(path).scan(
+      let batch = try CLIFailure.reporting {
+        try TableCommand.open(path).scan(
           version: version, timestamp: timestamp.flatMap(Self.millis), where: conditions, limit: limit)
-      } catch let failure as CLIFailure {
-        throw failure
-      } catch {
-        throw CLIFailure(error)
       }
       switch format {
       case "json":

@@ -20,6 +20,19 @@ struct CLIFailure: Error, CustomStringConvertible {
   var description: String { message }
 }
 
+extension CLIFailure {
+  /// Runs `body`, turning any error into a ``CLIFailure`` (kept as is when it already is one).
+  static func reporting<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let failure as CLIFailure {
+      throw failure
+    } catch {
+      throw CLIFailure(error)
+    }
+  }
+}
+
 extension CLIFailure: LocalizedError {
   var errorDescription: String? { message }
 }
