@@ -2,6 +2,9 @@
 # Builds sluice-bench in release mode and runs it: a Markdown table of throughput figures on
 # emulator output (see `scripts/bench.sh --help`). Arguments go to sluice-bench unchanged.
 # Without --json, the JSON report is also saved to bench-out/bench-<UTC date>.json.
+# The Delta cases (`--only delta`) include peer-deltars-pin, which runs
+# scripts/peers/deltars_pin.py (delta-rs) with $SLUICE_INTEROP_PYTHON or the .venv-interop venv
+# that scripts/test.sh creates; without it that case is reported as not run.
 # Usage: scripts/bench.sh [--only pipeline-pin] [--records N] [--repeat N] [--json] ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +20,10 @@ for arg in "$@"; do
     --json | -h | --help | help) wants_json=true ;;
   esac
 done
+
+if [ -z "${SLUICE_INTEROP_PYTHON:-}" ] && [ ! -x .venv-interop/bin/python ]; then
+  say "note: no .venv-interop (run scripts/test.sh once): the delta-rs peer case will not run"
+fi
 
 if $wants_json; then
   exec .build/release/sluice-bench "$@"

@@ -37,26 +37,41 @@ struct SluiceBenchMain {
         "sluice-bench: warning: this is a \(machine.buildConfiguration) build; figures are not representative. "
           + "Use scripts/bench.sh (release build)")
     }
-    // The end-to-end child runs first, while this process is still small: on Linux a child's
+    // The end-to-end children run first, while this process is still small: on Linux a child's
     // ru_maxrss starts from the RSS of the forked parent, so a parent holding the fixtures
-    // would inflate the child's peak.
-    var childResult: CaseResult?
-    if options.cases.contains(.pipelinePin), !runsPipelineInProcess(options) {
-      childResult = try PipelineChild.run(options)
+    // would inflate the child's peak. The delta-rs peer (a Python child) runs before the
+    // fixtures too.
+    var early: [BenchCase: CaseResult] = [:]
+    for item in options.cases where item.isPipeline && !runsPipelineInProcess(options) {
+      early[item] = try PipelineChild.run(item, options: options)
+    }
+    if options.cases.contains(.peerDeltaRsPin) {
+      early[.peerDeltaRsPin] = try PeerDeltaRsBench.run(options)
     }
     let fixture = BenchFixture(options: options)
     var results: [CaseResult] = []
     for item in options.cases {
-      if item == .pipelinePin, let childResult {
-        results.append(childResult)
+      if let result = early[item] {
+        results.append(result)
       } else {
-        results.append(try await run(item, options: options, fixture: fixture))
+        results += try await run(item, options: options, fixture: fixture)
       }
     }
+    PeerDeltaRsBench.compare(&results)
     return BenchReport(machine: machine, options: options, results: results)
   }
 
-  static func run(_ item: BenchCase, options: BenchOptions, fixture: BenchFixture) async throws -> CaseResult
+  static func run(_ item: BenchCase, options: BenchOptions, fixture: BenchFixture) async throws
+    -> [CaseResult]
+  {
+    switch item {
+    case .deltaOpen: return try DeltaOpenBench.run(fixture: fixture)
+    default: return [try await runSingle(item, options: options, fixture: fixture)]
+    }
+  }
+
+  static func runSingle(_ item: BenchCase, options: BenchOptions, fixture: BenchFixture) async throws
+    -> CaseResult
   {
     switch item {
     case .emulate: return try EmulateBench.emulate(options)
@@ -72,18 +87,21 @@ struct SluiceBenchMain {
       return try LogBench.append(item, fsync: .interval(milliseconds: 1000), fixture: fixture)
     case .logRead: return try LogBench.read(fixture: fixture)
     case .encodeJSONL: return try EncodeBench.run(fixture: fixture)
-    case .pipelinePin:
-      guard runsPipelineInProcess(options) else { return try PipelineChild.run(options) }
-      var result = try await PipelineBench.run(options)
+    case .parquetEncode: return try ParquetEncodeBench.run(fixture: fixture)
+    case .pipelinePin, .pipelinePinDelta:
+      guard runsPipelineInProcess(options) else { return try PipelineChild.run(item, options: options) }
+      var result = try await PipelineBench.run(item, options: options)
       result.extras.append(("process", .string(options.inProcess ? "in-process" : "alone")))
       return result
+    case .peerDeltaRsPin: return try PeerDeltaRsBench.run(options)
+    case .deltaOpen: return try DeltaOpenBench.run(fixture: fixture)[0]
     }
   }
 
-  /// `pipeline-pin` runs in this process when asked to, or when it is the only case (the
-  /// process then holds nothing else); otherwise in a child.
+  /// The pin jobs run in this process when asked to, or when one is the only case (the process
+  /// then holds nothing else); otherwise each in a child.
   static func runsPipelineInProcess(_ options: BenchOptions) -> Bool {
-    options.inProcess || options.cases == [.pipelinePin]
+    options.inProcess || (options.cases.count == 1 && options.cases[0].isPipeline)
   }
 
   static func save(_ text: String, to path: String) throws {

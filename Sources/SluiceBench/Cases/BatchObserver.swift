@@ -1,3 +1,4 @@
+import SluiceCore
 import SluiceRuntime
 import Synchronization
 
@@ -9,6 +10,9 @@ final class BatchObserver: Sendable {
   struct Observation: Sendable {
     var rows: Int
     var durations: BatchProgress.Durations
+    /// The sink's details for the batch (the Delta sink reports `tableVersion` and, when it
+    /// wrote one, `checkpointVersion`).
+    var sinkDetails: JSONValue
     /// `VmRSS` after the batch, bytes (0 when unavailable).
     var residentBytes: Int
     /// The largest resident size sampled since the previous batch (or ``startWindow()``).
@@ -32,7 +36,7 @@ final class BatchObserver: Sendable {
 
   func record(_ progress: BatchProgress) {
     let observation = Observation(
-      rows: progress.numInputRows, durations: progress.durations,
+      rows: progress.numInputRows, durations: progress.durations, sinkDetails: progress.sink.details,
       residentBytes: ProcessMemory.residentBytes() ?? 0, peakResidentBytes: sampler.takeWindowMaximum())
     observations.withLock { $0.append(observation) }
   }

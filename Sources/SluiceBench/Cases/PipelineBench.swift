@@ -10,38 +10,46 @@ import SluiceRuntime
   import Darwin
 #endif
 
-/// `pipeline-pin`: the pin job end to end, as a user runs it. Emulates `--e2e-records` events
-/// into a temporary log (untimed), then per run (after an untimed `sync()`) writes a job file
-/// with `trigger: availableNow` and a JSON-lines sink, assembles it with ``JobAssembly`` and
-/// times `runQuery()` (start-up, every batch with its checkpoint writes, and the sink's fsyncs
-/// included).
+/// `pipeline-pin` / `pipeline-pin-delta`: the pin job end to end, as a user runs it. Emulates
+/// `--e2e-records` events into a temporary log (untimed), then per run (after an untimed
+/// `sync()`) writes a job file with `trigger: availableNow` and a JSON-lines sink
+/// (`pipeline-pin`) or a Delta table (`pipeline-pin-delta`, `sink: {kind: delta}`), assembles
+/// it with ``JobAssembly`` and times `runQuery()` (start-up, every batch with its checkpoint
+/// writes, and the sink's fsyncs and commits included).
 ///
 /// Extras: per-batch latency (p50/p99 of `durations.triggerExecution`), the mean time per
 /// phase, the resident memory during (peak) and after each batch, and the process's peak RSS.
+/// For the Delta job also the sink's per-batch time (`addBatch`: Parquet encoding, data-file
+/// writes, log commit, checkpoints) against the commit aim, the written table's row count and
+/// `follower_count` sum (compared with the delta-rs peer), and a ``DeltaWriteBreakdown`` of
+/// the sink's time.
 enum PipelineBench {
-  static let item = BenchCase.pipelinePin
   /// The issue's aim for the steady resident set with 100k-record batches (200 MB, 10^6 bytes).
   static let residentLimit = 200e6
+  /// The issue's aim for committing one 100k-record batch to Delta, in milliseconds.
+  static let commitLimitMs = 500.0
 
   /// The job's logger: it would print a line per batch (to stdout, swift-log's default), which
   /// is not what is measured and would mix with the report.
   static let quietLogger = Logger(label: "sluice.bench.job", factory: { _ in SwiftLogNoOpLogHandler() })
 
-  static func run(_ options: BenchOptions) async throws -> CaseResult {
-    let scratch = try ScratchDirectory("pipeline")
+  static func run(_ item: BenchCase, options: BenchOptions) async throws -> CaseResult {
+    let scratch = try ScratchDirectory(item.rawValue)
     defer { scratch.remove() }
     let logPath = scratch.child("log")
-    let inputBytes = try prepareLog(at: logPath, options: options)
+    let inputBytes = try prepareLog(at: logPath, item: item, options: options)
     let residentBefore = ProcessMemory.residentBytes() ?? 0
     let observer = BatchObserver()
     var timedBatches: [BatchObserver.Observation] = []
+    var tableFacts: DeltaTableFacts?
     let samples = try await Repetitions.measure(item.rawValue, count: options.repeats) { repetition in
       let runDirectory = scratch.child("run-\(repetition)")
       defer { ScratchDirectory.removeTree(runDirectory) }
       // Write back what earlier steps left dirty (the emulated log, the previous run's
       // output), so a run's fsyncs wait only for its own data.
       sync()
-      let spec = try jobSpec(logPath: logPath, runDirectory: runDirectory, batchSize: options.batchSize)
+      let spec = try jobSpec(
+        item, logPath: logPath, runDirectory: runDirectory, batchSize: options.batchSize)
       let assembled = try JobAssembly.assemble(spec, logger: quietLogger, onProgress: observer.callback)
       defer { assembled.lock.release() }
       observer.startWindow()
@@ -50,20 +58,29 @@ enum PipelineBench {
       guard summary.rowsIn == options.endToEndRecords, summary.rowsOut == summary.rowsIn else {
         throw BenchError(
           .caseFailed,
-          "pipeline-pin: the job read \(summary.rowsIn) and wrote \(summary.rowsOut) rows, expected "
+          "\(item.rawValue): the job read \(summary.rowsIn) and wrote \(summary.rowsOut) rows, expected "
             + "\(options.endToEndRecords) each (\(summary))")
       }
       if repetition > 0 { timedBatches += batches }
+      if item == .pipelinePinDelta, repetition == options.repeats {
+        tableFacts = try DeltaTableFacts.read(tablePath: runDirectory + "/table")
+      }
       return RunSample(elapsed: elapsed, records: summary.rowsIn, bytes: inputBytes)
     }
     var result = CaseResult(item, unit: "records", bytesMeaning: "JSON in", samples: samples)
     describe(timedBatches, residentBefore: residentBefore, into: &result)
+    if item == .pipelinePinDelta {
+      describeDelta(timedBatches, facts: tableFacts, into: &result)
+      // After the peak RSS was read: the breakdown holds its own batches.
+      let breakdown = try DeltaWriteBreakdown.run(logPath: logPath, scratch: scratch, options: options)
+      breakdown.describe(into: &result)
+    }
     return result
   }
 
   /// Emulates the events into a 3-partition log (pin, geo and user topics) and returns the
   /// pin payload bytes (what the job decodes).
-  static func prepareLog(at path: String, options: BenchOptions) throws -> Int {
+  static func prepareLog(at path: String, item: BenchCase, options: BenchOptions) throws -> Int {
     ProgressLine.say(
       "\(item.rawValue): emulating \(Format.count(options.endToEndRecords)) events into \(path) (untimed)")
     let plan = EmulationPlan(
@@ -85,8 +102,24 @@ enum PipelineBench {
     return bytes
   }
 
-  /// The pin job as a user would write it, validated by the real job-file parser.
-  static func jobSpec(logPath: String, runDirectory: String, batchSize: Int) throws -> JobSpec {
+  /// The pin job as a user would write it, validated by the real job-file parser: a JSON-lines
+  /// sink into `out/` or (`pipeline-pin-delta`) a Delta table in `table/` with the defaults
+  /// (ZSTD level 3 Parquet, a checkpoint every 10 versions).
+  static func jobSpec(_ item: BenchCase, logPath: String, runDirectory: String, batchSize: Int) throws
+    -> JobSpec
+  {
+    let sink =
+      item == .pipelinePinDelta
+      ? """
+      sink:
+        kind: delta
+        path: '\(runDirectory)/table'
+      """
+      : """
+      sink:
+        kind: jsonl
+        path: '\(runDirectory)/out'
+      """
     let yaml = """
       name: bench-pin
       source:
@@ -97,9 +130,7 @@ enum PipelineBench {
         maxRecordsPerBatch: \(batchSize)
       transforms:
         - clean: pin
-      sink:
-        kind: jsonl
-        path: '\(runDirectory)/out'
+      \(sink)
       checkpoint: '\(runDirectory)/checkpoint'
       trigger: availableNow
       onError: fail
@@ -114,6 +145,7 @@ enum PipelineBench {
   static func describe(
     _ batches: [BatchObserver.Observation], residentBefore: Int, into result: inout CaseResult
   ) {
+    let name = result.name
     let latencies = batches.map(\.durations.triggerExecution.milliseconds)
     let p50 = Percentile.of(latencies, 50) ?? 0
     let p99 = Percentile.of(latencies, 99) ?? 0
@@ -162,13 +194,13 @@ enum PipelineBench {
     let phaseText = means.filter { $0.0 != "triggerExecution" }
       .map { "\($0.0) \(String(Int($0.1.rounded())))" }.joined(separator: ", ")
     result.notes = [
-      "pipeline-pin: \(batches.count) timed batches of \(Format.count(batches.first?.rows ?? 0)) rows; "
+      "\(name): \(batches.count) timed batches of \(Format.count(batches.first?.rows ?? 0)) rows; "
         + "batch latency p50 \(Int(p50.rounded())) ms, p99 \(Int(p99.rounded())) ms",
-      "pipeline-pin: mean ms per batch phase: \(phaseText)",
-      "pipeline-pin: RSS peak during each batch: first \(mb(peaks.first ?? 0)), last \(mb(peaks.last ?? 0)), "
+      "\(name): mean ms per batch phase: \(phaseText)",
+      "\(name): RSS peak during each batch: first \(mb(peaks.first ?? 0)), last \(mb(peaks.last ?? 0)), "
         + "max \(mb(peakMaximum)); after each batch: first \(mb(first)), last \(mb(last)), max \(mb(maximum)); "
         + "before the runs \(mb(residentBefore)); process peak (ru_maxrss, warm-up included) \(mb(peak))",
-      "pipeline-pin: RSS aim (< \(mb(Int(residentLimit))) with \(Format.count(batches.first?.rows ?? 0))-record batches): "
+      "\(name): RSS aim (< \(mb(Int(residentLimit))) with \(Format.count(batches.first?.rows ?? 0))-record batches): "
         + (Double(peakMaximum) < residentLimit
           ? "met (peak during batches)"
           : "MISSED during batches, \(Double(maximum) < residentLimit ? "met" : "missed") between them"),

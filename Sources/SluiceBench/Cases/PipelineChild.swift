@@ -1,15 +1,16 @@
 import Foundation
 import SluiceCore
 
-/// Runs `pipeline-pin` in a child `sluice-bench` so that its peak RSS (`ru_maxrss` is per
-/// process) is not inflated by the fixtures of the micro cases. The child inherits stderr (its
-/// progress lines show up as they happen) and prints its JSON report on stdout.
+/// Runs `pipeline-pin` or `pipeline-pin-delta` in a child `sluice-bench` so that its peak RSS
+/// (`ru_maxrss` is per process) is not inflated by the fixtures of the micro cases. The child
+/// inherits stderr (its progress lines show up as they happen) and prints its JSON report on
+/// stdout.
 enum PipelineChild {
-  static func run(_ options: BenchOptions) throws -> CaseResult {
+  static func run(_ item: BenchCase, options: BenchOptions) throws -> CaseResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executablePath())
     process.arguments = [
-      "--only", BenchCase.pipelinePin.rawValue, "--e2e-records", String(options.endToEndRecords),
+      "--only", item.rawValue, "--e2e-records", String(options.endToEndRecords),
       "--repeat", String(options.repeats), "--batch", String(options.batchSize), "--seed",
       String(options.seed),
       "--json", "--in-process",
@@ -17,20 +18,20 @@ enum PipelineChild {
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.standardError
-    ProgressLine.say("\(BenchCase.pipelinePin.rawValue): running in a child process (pid follows)")
+    ProgressLine.say("\(item.rawValue): running in a child process (pid follows)")
     do {
       try process.run()
     } catch {
-      throw BenchError(.childProcess, "cannot start \(executablePath()) for pipeline-pin: \(error)")
+      throw BenchError(.childProcess, "cannot start \(executablePath()) for \(item.rawValue): \(error)")
     }
-    ProgressLine.say("\(BenchCase.pipelinePin.rawValue): child pid \(process.processIdentifier)")
+    ProgressLine.say("\(item.rawValue): child pid \(process.processIdentifier)")
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationReason == .exit, process.terminationStatus == 0 else {
       throw BenchError(
         .childProcess,
-        "the pipeline-pin child process failed (status \(process.terminationStatus)); its messages are above. "
-          + "Run `sluice-bench --only pipeline-pin --in-process` to reproduce")
+        "the \(item.rawValue) child process failed (status \(process.terminationStatus)); its messages are "
+          + "above. Run `sluice-bench --only \(item.rawValue) --in-process` to reproduce")
     }
     let text = String(decoding: data, as: UTF8.self)
     let report: JSONValue
@@ -38,10 +39,11 @@ enum PipelineChild {
       report = try JSONValue.parse(text)
     } catch {
       throw BenchError(
-        .childProcess, "the pipeline-pin child printed no JSON report (\(error)): \(text.prefix(200))")
+        .childProcess, "the \(item.rawValue) child printed no JSON report (\(error)): \(text.prefix(200))")
     }
     guard let first = report["results"]?.arrayValue?.first else {
-      throw BenchError(.childProcess, "the pipeline-pin child's report has no results: \(text.prefix(200))")
+      throw BenchError(
+        .childProcess, "the \(item.rawValue) child's report has no results: \(text.prefix(200))")
     }
     var result = try CaseResult(json: first)
     result.extras.removeAll { $0.0 == "process" }

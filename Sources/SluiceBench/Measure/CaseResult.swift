@@ -18,29 +18,55 @@ struct CaseResult: Sendable {
   var extras: [(String, JSONValue)] = []
   /// Lines shown under the table.
   var notes: [String] = []
+  /// Why the case was not measured (a missing optional tool); nil when it ran.
+  var notRun: String?
+  /// A comparison shown in the table's aim column of a row without an aim (the peer's
+  /// `Sluice/delta-rs 2.1×`).
+  var comparison: String?
 
   init(
     _ item: BenchCase, unit: String, bytesMeaning: String, samples: [RunSample]
   ) {
+    self.init(name: item.rawValue, aim: item.aim, unit: unit, bytesMeaning: bytesMeaning, samples: samples)
+  }
+
+  /// A result row named `name` (a case that reports several rows names each of them).
+  init(name: String, aim: Aim?, unit: String, bytesMeaning: String, samples: [RunSample]) {
     let median = Repetitions.median(samples)
-    name = item.rawValue
+    self.name = name
     self.unit = unit
     self.bytesMeaning = bytesMeaning
     records = median.records
     bytes = median.bytes
     seconds = median.seconds
     runSeconds = samples.map(\.seconds)
-    aim = item.aim
+    self.aim = aim
   }
 
-  var recordsPerSecond: Double { Double(records) / seconds }
-  var megabytesPerSecond: Double { Double(bytes) / 1e6 / seconds }
+  /// A row for a case that could not run, saying why.
+  init(notRun item: BenchCase, reason: String) {
+    name = item.rawValue
+    unit = "records"
+    bytesMeaning = ""
+    records = 0
+    bytes = 0
+    seconds = 0
+    runSeconds = []
+    aim = nil
+    notRun = reason
+  }
 
-  /// Whether the aim is met (nil when the case has none).
+  var recordsPerSecond: Double { seconds > 0 ? Double(records) / seconds : 0 }
+  var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1e6 / seconds : 0 }
+
+  /// Whether the aim is met (nil when the case has none or did not run).
   var aimMet: Bool? {
-    guard let aim else { return nil }
-    let value = aim.metric == .recordsPerSecond ? recordsPerSecond : megabytesPerSecond
-    return value >= aim.minimum
+    guard let aim, notRun == nil else { return nil }
+    switch aim.metric {
+    case .recordsPerSecond: return aim.isMet(by: recordsPerSecond)
+    case .megabytesPerSecond: return aim.isMet(by: megabytesPerSecond)
+    case .milliseconds: return aim.isMet(by: seconds * 1000)
+    }
   }
 
   var json: JSONValue {
@@ -55,9 +81,16 @@ struct CaseResult: Sendable {
       ("recordsPerSecond", .double(Format.rounded(recordsPerSecond, places: 1))),
       ("megabytesPerSecond", .double(Format.rounded(megabytesPerSecond, places: 2))),
     ]
+    if let notRun { members.append(("notRun", .string(notRun))) }
     if let aim {
       members.append(
-        ("aim", .object([("metric", .string(aim.metric.rawValue)), ("minimum", .double(aim.minimum))])))
+        (
+          "aim",
+          .object([
+            ("metric", .string(aim.metric.rawValue)),
+            (aim.isUpperBound ? "maximum" : "minimum", .double(aim.limit)),
+          ])
+        ))
       members.append(("aimMet", aimMet.map { .bool($0) } ?? .null))
     }
     if !extras.isEmpty { members.append(("extras", .object(extras))) }
@@ -85,5 +118,6 @@ struct CaseResult: Sendable {
     aim = item.aim
     extras = json["extras"]?.objectMembers ?? []
     notes = json["notes"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    notRun = json["notRun"]?.stringValue
   }
 }

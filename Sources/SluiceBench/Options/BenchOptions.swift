@@ -29,17 +29,19 @@ struct BenchOptions: Sendable {
       --only <names>     cases or groups to run (repeatable, comma-separated); default: all
       --records N        events per micro case (default 200000; decode/clean/log use the pin,
                          geo or user record of each event)
-      --e2e-records N    events emulated for pipeline-pin (default 500000); --records sets it
-                         too when only pipeline-pin is selected
+      --e2e-records N    events for pipeline-pin, pipeline-pin-delta and peer-deltars-pin
+                         (default 500000); --records sets it too when only those are selected
       --repeat N         timed runs per case after one warm-up (default 3)
       --batch N          records per batch / maxRecordsPerBatch (default 100000)
       --seed N           emulator seed (default 100, as `sluice emulate`)
       --json             print one JSON object (machine, settings, results) on stdout instead
                          of the table
       --json-out FILE    also write the JSON report to FILE (with the table on stdout)
-      --in-process       run pipeline-pin in this process (by default it runs in a child
-                         `sluice-bench --only pipeline-pin` so its peak RSS is its own)
+      --in-process       run the pin jobs in this process (by default each runs in a child
+                         `sluice-bench --only <job case>` so its peak RSS is its own)
 
+    peer-deltars-pin runs scripts/peers/deltars_pin.py with $SLUICE_INTEROP_PYTHON or the
+    .venv-interop Python made by scripts/test.sh (reported as not run without it).
     Progress goes to stderr. MB = 10^6 bytes.
 
     CASES:
@@ -48,7 +50,7 @@ struct BenchOptions: Sendable {
   static var help: String {
     var text = usage + "\n"
     for item in BenchCase.allCases {
-      text += "  " + item.rawValue.padded(to: 18) + item.summary + "\n"
+      text += "  " + item.rawValue.padded(to: 20) + item.summary + "\n"
     }
     text += "  groups: " + BenchCase.groups.keys.sorted().joined(separator: ", ") + "\n"
     return text

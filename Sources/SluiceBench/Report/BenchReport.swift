@@ -28,13 +28,16 @@ struct BenchReport {
     ])
   }
 
-  /// Cases whose throughput aim was missed, plus `pipeline-pin:rss` when the peak resident
-  /// memory during a batch exceeded the RSS aim.
+  /// Cases whose aim was missed, plus `<job>:rss` when the peak resident memory during a
+  /// batch exceeded the RSS aim and `pipeline-pin-delta:commit` (`:commit-p99`) when the
+  /// median (99th percentile) Delta commit of a batch took longer than its aim.
   var aimsMissed: [String] {
     var missed = results.filter { $0.aimMet == false }.map(\.name)
-    for result in results
-    where JSONValue.object(result.extras)["rssAim"]?["batchPeakMet"]?.boolValue == false {
-      missed.append(result.name + ":rss")
+    for result in results {
+      let extras = JSONValue.object(result.extras)
+      if extras["rssAim"]?["batchPeakMet"]?.boolValue == false { missed.append(result.name + ":rss") }
+      if extras["commitAim"]?["p50Met"]?.boolValue == false { missed.append(result.name + ":commit") }
+      if extras["commitAim"]?["p99Met"]?.boolValue == false { missed.append(result.name + ":commit-p99") }
     }
     return missed
   }
@@ -44,6 +47,10 @@ struct BenchReport {
     let header = ["case", "work", "median", "rate", "MB/s", "aim", "met"]
     var rows: [[String]] = []
     for result in results {
+      if let notRun = result.notRun {
+        rows.append([result.name, notRun, "–", "–", "–", "", ""])
+        continue
+      }
       let mb =
         result.bytes > 0
         ? Format.megabytes(Double(result.bytes) / result.seconds) + " (\(result.bytesMeaning))" : "–"
@@ -53,7 +60,7 @@ struct BenchReport {
         Format.seconds(result.seconds),
         "\(Format.rate(result.recordsPerSecond)) \(result.unit)/s",
         mb,
-        result.aim?.text ?? "",
+        result.aim?.text ?? result.comparison ?? "",
         result.aimMet.map { $0 ? "yes" : "**no**" } ?? "",
       ])
     }
@@ -68,7 +75,7 @@ struct BenchReport {
     text +=
       "median of \(options.repeats) runs after 1 warm-up · \(Format.count(options.records)) events per micro case, "
     text +=
-      "\(Format.count(options.endToEndRecords)) for pipeline-pin · batches of \(Format.count(options.batchSize)) · "
+      "\(Format.count(options.endToEndRecords)) for the pin jobs · batches of \(Format.count(options.batchSize)) · "
     text += "seed \(options.seed) · MB = 10^6 bytes\n\n"
     text += line(header) + "\n"
     text += "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|\n"
