@@ -72,7 +72,8 @@ let package = Package(
     .executableTarget(
       name: "SluiceBench",
       dependencies: [
-        "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceEmulator", "SluiceJob", logging,
+        "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceEmulator", "SluiceJob", "Parquet",
+        "DeltaLake", logging,
       ],
       swiftSettings: swiftSettings),
 
