@@ -63,12 +63,37 @@ public struct ParquetNestedReader: Sendable {
       }
       roots.append(try mapper.map(child).1)
     }
+    return try assemble(roots, plans: mapper.plans)
+  }
+
+  /// Reads only the fields at `paths` of every row group. A path names a top-level field, or a
+  /// member of a struct below one (`["add", "path"]`, `["add", "deletionVector", "storageType"]`),
+  /// and takes that field whole; the structs on the way hold only their selected members. Only
+  /// the leaves under the selection are decoded, so fields outside it cost nothing and may be of
+  /// types Sluice cannot read (e.g. DECIMAL statistics).
+  ///
+  /// A path not in the file throws `columnNotFound`, unless `skipMissing`: then it is left out
+  /// (and reads as `.null` through ``NestedValue`` subscripts), as is a struct none of whose
+  /// selected members exist. Paths cannot descend into lists or maps (`invalidArgument`).
+  public func readRecords(paths: [[String]], skipMissing: Bool = false) throws(ParquetError)
+    -> [[String: NestedValue]]
+  {
+    var mapper = NestedSchemaReader()
+    let members = try mapper.mapMembers(
+      of: tree.root, selection: try FieldSelection(paths: paths), skipMissing: skipMissing, source: source)
+    return try assemble(members.map(\.1), plans: mapper.plans)
+  }
+
+  /// Decodes the leaves in `plans` of every row group and assembles a record of `roots` per row.
+  private func assemble(_ roots: [NestedNode], plans: [Int: ColumnPlan]) throws(ParquetError)
+    -> [[String: NestedValue]]
+  {
     var records: [[String: NestedValue]] = []
     records.reserveCapacity(Int(clamping: metadata.numRows))
     let decompressor = PageDecompressor()
     for (groupIndex, group) in metadata.rowGroups.enumerated() {
       var leaves: [Int: LeafData] = [:]
-      for (index, plan) in mapper.plans {
+      for (index, plan) in plans {
         var leaf = LeafData(valueType: plan.valueType)
         let decoder = ChunkDecoder(
           file: bytes, plan: plan, chunk: group.columns[index].metaData, rowGroup: groupIndex,
@@ -76,7 +101,7 @@ public struct ParquetNestedReader: Sendable {
         try decoder.decode(into: &leaf)
         leaves[index] = leaf
       }
-      var assembler = RecordAssembler(leaves: leaves, plans: mapper.plans)
+      var assembler = RecordAssembler(leaves: leaves, plans: plans)
       for _ in 0..<group.numRows {
         var record: [String: NestedValue] = [:]
         for root in roots { record[root.name] = try assembler.assemble(root) }
