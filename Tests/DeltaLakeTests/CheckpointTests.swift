@@ -1,3 +1,4 @@
+import Parquet
 import SluiceCore
 import XCTest
 
@@ -43,6 +44,88 @@ final class CheckpointTests: XCTestCase {
     let decoded = try CheckpointReader.actions(
       from: try CheckpointWriter.encode([.protocol(.sluiceDefault)]), name: "cp")
     XCTAssertEqual(decoded, [.protocol(.sluiceDefault)])
+  }
+
+  /// A nested Parquet file with `fields` holding `records`.
+  func parquet(_ fields: [NestedField], _ records: [[String: NestedValue]]) throws -> [UInt8] {
+    let writer = try ParquetNestedWriter(fields: fields)
+    try writer.write(records)
+    return try writer.finish().bytes
+  }
+
+  func testOtherEnginesCheckpointShapesReadMissingFieldsAsNullAndSkipExtras() throws {
+    let string = NestedType.primitive(.string)
+    let fields = [
+      NestedField(
+        "add",
+        .group([
+          NestedField("path", string), NestedField("size", .primitive(.int64)),
+          NestedField("stats_parsed", .group([NestedField("numRecords", .primitive(.int64))])),
+          NestedField("deletionVector", .group([NestedField("storageType", string)])),
+        ])),
+      NestedField(
+        "metaData",
+        .group([
+          NestedField("id", string), NestedField("schemaString", string),
+          NestedField("format", .group([NestedField("provider", string)])),
+        ])),
+      NestedField(
+        "protocol",
+        .group([
+          NestedField("minReaderVersion", .primitive(.int32)),
+          NestedField("minWriterVersion", .primitive(.int32)),
+        ])),
+      NestedField("domainMetadata", .group([NestedField("domain", string)])),
+    ]
+    let bytes = try parquet(
+      fields,
+      [
+        ["protocol": .group(["minReaderVersion": .int32(1), "minWriterVersion": .int32(2)])],
+        ["metaData": .group(["id": .string("m"), "schemaString": .string("{}")])],
+        ["domainMetadata": .group(["domain": .string("d")])],
+        [
+          "add": .group([
+            "path": .string("a.parquet"), "size": .int64(5),
+            "stats_parsed": .group(["numRecords": .int64(2)]),
+          ])
+        ],
+        [
+          "add": .group([
+            "path": .string("b.parquet"), "size": .int64(6),
+            "deletionVector": .group(["storageType": .string("u")]),
+          ])
+        ],
+      ])
+    let actions = try CheckpointReader.actions(from: bytes, name: "other.checkpoint.parquet")
+    XCTAssertEqual(
+      actions,
+      [
+        .protocol(.sluiceDefault),
+        .metaData(MetadataAction(id: "m", schemaString: "{}")),
+        .add(AddAction(path: "a.parquet", size: 5, modificationTime: 0)),
+        .add(AddAction(path: "b.parquet", size: 6, modificationTime: 0, hasDeletionVector: true)),
+      ])
+  }
+
+  func testCheckpointFieldsOfTheWrongShapeNameRowAndField() throws {
+    let fields = [
+      NestedField(
+        "add", .group([NestedField("path", .primitive(.string)), NestedField("size", .primitive(.string))]))
+    ]
+    let missing = try parquet(fields, [["add": .group(["path": .string("f")])]])
+    XCTAssertThrowsError(try CheckpointReader.actions(from: missing, name: "cp1")) {
+      let error = $0 as! DeltaError
+      XCTAssertEqual(error.code, .corruptCheckpoint)
+      XCTAssertTrue(error.message.contains("cp1"), error.message)
+      XCTAssertTrue(error.message.contains("row 0 has add without add.size"), error.message)
+    }
+    let wrongType = try parquet(
+      fields, [[:], ["add": .group(["path": .string("f"), "size": .string("9")])]])
+    XCTAssertThrowsError(try CheckpointReader.actions(from: wrongType, name: "cp2")) {
+      let error = $0 as! DeltaError
+      XCTAssertEqual(error.code, .corruptCheckpoint)
+      XCTAssertTrue(error.message.contains("row 1: add.size is not an integer"), error.message)
+    }
   }
 
   func testWriterCheckpointsEveryIntervalAndReadersUseIt() throws {

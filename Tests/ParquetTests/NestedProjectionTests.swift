@@ -4,7 +4,8 @@ import XCTest
 
 @testable import Parquet
 
-/// `ParquetNestedReader.readRecords(paths:skipMissing:)`: reading chosen members of structs.
+/// `ParquetNestedReader.readRecords(paths:skipMissing:)` and `rowCursor(paths:skipMissing:)`:
+/// reading chosen members of structs.
 final class NestedProjectionTests: XCTestCase {
   func checkpointFile(adds: Int = 40) throws -> (bytes: [UInt8], records: [[String: NestedValue]]) {
     let records = NestedFixtures.checkpointRecords(adds: adds)
@@ -96,6 +97,59 @@ final class NestedProjectionTests: XCTestCase {
     }
   }
 
+  /// The value at `path` in a full record (`.null` when it or a struct above it is null).
+  func value(_ record: [String: NestedValue], _ path: [String]) -> NestedValue {
+    var value = record[path[0]] ?? .null
+    for name in path.dropFirst() { value = value[name] }
+    return value
+  }
+
+  func testRowCursorReturnsTheSelectedFieldsOfEachRow() throws {
+    let (bytes, _) = try checkpointFile()
+    let reader = try ParquetNestedReader(bytes: bytes)
+    XCTAssertGreaterThan(reader.rowGroupCount, 1)
+    let full = try reader.readRecords()
+    let paths = [
+      ["txn"], ["add", "path"], ["add", "tags"], ["metaData", "format", "provider"],
+      ["metaData", "partitionColumns"], ["protocol", "minReaderVersion"], ["matrix"], ["add", "size"],
+    ]
+    var cursor = try reader.rowCursor(paths: paths)
+    var row = 0
+    while let values = try cursor.next() {
+      XCTAssertEqual(values, paths.map { value(full[row], $0) }, "row \(row)")
+      row += 1
+    }
+    XCTAssertEqual(row, full.count)
+    XCTAssertNil(try cursor.next(), "stays at the end")
+    XCTAssertEqual(value(full[1], ["metaData", "partitionColumns"]), .strings(["category", "day"]))
+  }
+
+  func testRowCursorMissingAndOverlappingPaths() throws {
+    let (bytes, _) = try checkpointFile(adds: 2)
+    let reader = try ParquetNestedReader(bytes: bytes)
+    XCTAssertThrowsError(try reader.rowCursor(paths: [["add", "path"], ["remove", "path"]])) {
+      XCTAssertEqual(($0 as! ParquetError).code, .columnNotFound)
+    }
+    var cursor = try reader.rowCursor(
+      paths: [["remove", "path"], ["add", "path"], ["add", "nope"]], skipMissing: true)
+    var paths: [NestedValue] = []
+    while let values = try cursor.next() {
+      XCTAssertEqual(values.count, 3)
+      XCTAssertEqual(values[0], .null)
+      XCTAssertEqual(values[2], .null)
+      paths.append(values[1])
+    }
+    XCTAssertEqual(paths.filter { !$0.isNull }.count, 2)
+    XCTAssertEqual(paths.count, 6)
+    for overlapping in [[["add"], ["add", "path"]], [["add", "path"], ["add"]], [["txn"], ["txn"]]] {
+      XCTAssertThrowsError(try reader.rowCursor(paths: overlapping), "\(overlapping)") {
+        let error = $0 as! ParquetError
+        XCTAssertEqual(error.code, .invalidArgument)
+        XCTAssertTrue(error.message.contains("overlap"), error.message)
+      }
+    }
+  }
+
   /// A pyarrow file shaped like a Spark / delta-rs checkpoint: SNAPPY, dictionary pages, and a
   /// `stats_parsed` struct holding a DECIMAL, which Sluice cannot read unless it is left out.
   func testSkipsUnreadableSiblingsInPyarrowFiles() throws {
@@ -120,10 +174,14 @@ final class NestedProjectionTests: XCTestCase {
       XCTAssertThrowsError(try reader.readRecords()) {
         XCTAssertEqual(($0 as! ParquetError).code, .unsupported)
       }
-      let records = try reader.readRecords(paths: [
-        ["add", "path"], ["add", "size"], ["add", "partitionValues"],
-      ])
+      let paths = [["add", "path"], ["add", "size"], ["add", "partitionValues"]]
+      let records = try reader.readRecords(paths: paths)
       XCTAssertEqual(records.count, 300)
+      var cursor = try reader.rowCursor(paths: paths)
+      for (i, record) in records.enumerated() {
+        XCTAssertEqual(try cursor.next(), paths.map { value(record, $0) }, "v\(version) row \(i)")
+      }
+      XCTAssertNil(try cursor.next())
       for (i, record) in records.enumerated() {
         let add = try XCTUnwrap(record["add"])
         if i % 10 == 0 {

@@ -3,7 +3,8 @@ import SluiceCore
 
 /// The classic Delta checkpoint schema Sluice writes (required / optional as delta-rs writes it,
 /// map values optional, column order txn, add, remove, metaData, protocol), the conversion of
-/// actions into its records, and the fields the reader takes from any engine's checkpoint.
+/// actions into its records. (What the reader takes from any engine's checkpoint is
+/// ``CheckpointColumn``.)
 enum CheckpointSchema {
   static let stringMap = NestedType.map(key: .string, value: NestedField("value", .primitive(.string)))
   static let stringList = NestedType.list(NestedField("element", .primitive(.string), nullable: false))
@@ -56,23 +57,6 @@ enum CheckpointSchema {
         field("minWriterVersion", .int32, nullable: false),
         NestedField("readerFeatures", stringList), NestedField("writerFeatures", stringList),
       ])),
-  ]
-
-  /// The fields the reader takes from a checkpoint. Everything else (`stats_parsed`,
-  /// `partitionValues_parsed`, `domainMetadata`, `sidecar`, …) is never decoded; fields missing
-  /// from a file read as null, as the protocol allows.
-  static let readPaths: [[String]] = [
-    ["add", "path"], ["add", "partitionValues"], ["add", "size"], ["add", "modificationTime"],
-    ["add", "dataChange"], ["add", "stats"], ["add", "tags"], ["add", "deletionVector", "storageType"],
-    ["remove", "path"], ["remove", "deletionTimestamp"], ["remove", "dataChange"],
-    ["remove", "extendedFileMetadata"], ["remove", "partitionValues"], ["remove", "size"],
-    ["metaData", "id"], ["metaData", "name"], ["metaData", "description"],
-    ["metaData", "format", "provider"],
-    ["metaData", "format", "options"], ["metaData", "schemaString"], ["metaData", "partitionColumns"],
-    ["metaData", "configuration"], ["metaData", "createdTime"],
-    ["protocol", "minReaderVersion"], ["protocol", "minWriterVersion"], ["protocol", "readerFeatures"],
-    ["protocol", "writerFeatures"],
-    ["txn", "appId"], ["txn", "version"], ["txn", "lastUpdated"],
   ]
 
   /// The checkpoint record of `action` (`nil` for actions checkpoints do not hold).

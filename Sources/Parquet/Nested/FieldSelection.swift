@@ -3,29 +3,36 @@
 struct FieldSelection: Sendable {
   /// Whether the field is taken whole (a path ended here).
   private(set) var whole = false
+  /// Index (in the paths given) of the first path that ended here.
+  private(set) var pathIndex: Int?
   /// Selected members by name, when the field is not taken whole.
   private(set) var members: [String: FieldSelection] = [:]
+  /// Whether two paths are equal or one is a prefix of another (root only).
+  private(set) var overlapping = false
 
   /// The selection of `paths` (each non-empty); a path that is a prefix of another takes its
   /// field whole.
   init(paths: [[String]]) throws(ParquetError) {
-    for path in paths {
+    for (index, path) in paths.enumerated() {
       guard !path.isEmpty, !path.contains(where: \.isEmpty) else {
         throw ParquetError(.invalidArgument, "field path \(path) is empty or has an empty name")
       }
-      add(path[...])
+      if !add(path[...], index: index) { overlapping = true }
     }
   }
 
   private init() {}
 
-  private mutating func add(_ path: ArraySlice<String>) {
-    guard !whole else { return }
+  /// Adds the path; false when it meets another path (equal, prefix or extension).
+  private mutating func add(_ path: ArraySlice<String>, index: Int) -> Bool {
+    guard !whole else { return false }
     guard let first = path.first else {
+      let alone = members.isEmpty
       whole = true
+      pathIndex = index
       members = [:]
-      return
+      return alone
     }
-    members[first, default: FieldSelection()].add(path.dropFirst())
+    return members[first, default: FieldSelection()].add(path.dropFirst(), index: index)
   }
 }

@@ -16,7 +16,7 @@ struct NestedSchemaReader {
   /// none of whose selected members exist.
   mutating func mapMembers(
     of tree: SchemaTree.Node, selection: FieldSelection, skipMissing: Bool, source: String
-  ) throws(ParquetError) -> [(NestedField, NestedNode)] {
+  ) throws(ParquetError) -> [ProjectedField] {
     let path = tree.path.isEmpty ? "the root" : tree.path.joined(separator: ".")
     guard
       tree.path.isEmpty
@@ -37,23 +37,24 @@ struct NestedSchemaReader {
         "field \((tree.path + [missing]).joined(separator: ".")) is not in \(source); \(path) has "
           + tree.children.map(\.name).joined(separator: ", "))
     }
-    var result: [(NestedField, NestedNode)] = []
+    var result: [ProjectedField] = []
     for child in tree.children {
       guard let selected = selection.members[child.name] else { continue }
       if selected.whole {
-        result.append(try map(child))
+        let (field, node) = try map(child)
+        result.append(ProjectedField(field: field, node: node, pathIndex: selected.pathIndex, members: []))
         continue
       }
       let members = try mapMembers(of: child, selection: selected, skipMissing: skipMissing, source: source)
       guard !members.isEmpty else { continue }
       let optional = child.repetition == .optional
       result.append(
-        (
-          NestedField(child.name, .group(members.map(\.0)), nullable: optional),
-          NestedNode(
+        ProjectedField(
+          field: NestedField(child.name, .group(members.map(\.field)), nullable: optional),
+          node: NestedNode(
             name: child.name, optional: optional, definitionLevel: child.definitionLevel,
-            kind: .group(members.map(\.1)), leaves: members.flatMap(\.1.leaves))
-        ))
+            kind: .group(members.map(\.node)), leaves: members.flatMap(\.node.leaves)),
+          pathIndex: nil, members: members))
     }
     return result
   }
