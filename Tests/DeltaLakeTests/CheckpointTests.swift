@@ -1,3 +1,4 @@
+import Parquet
 import SluiceCore
 import XCTest
 
@@ -33,7 +34,7 @@ final class CheckpointTests: XCTestCase {
 
   func testCheckpointRoundTripsEveryAction() throws {
     let actions = sampleActions()
-    let bytes = CheckpointWriter.encode(actions)
+    let bytes = try CheckpointWriter.encode(actions)
     let decoded = try CheckpointReader.actions(from: bytes, name: "cp")
     XCTAssertEqual(Set(decoded.map(\.jsonLine)), Set(actions.map(\.jsonLine)))
     XCTAssertEqual(decoded.count, actions.count)
@@ -41,29 +42,90 @@ final class CheckpointTests: XCTestCase {
 
   func testNullProtocolFeatureListsStayNull() throws {
     let decoded = try CheckpointReader.actions(
-      from: CheckpointWriter.encode([.protocol(.sluiceDefault)]), name: "cp")
+      from: try CheckpointWriter.encode([.protocol(.sluiceDefault)]), name: "cp")
     XCTAssertEqual(decoded, [.protocol(.sluiceDefault)])
   }
 
-  func testHybridRLEDecodesBitPackedRunsFromTheSpec() throws {
-    XCTAssertEqual(
-      try HybridRLE.decode([0x03, 0x8D], from: 0, to: 2, bitWidth: 1, count: 8), [1, 0, 1, 1, 0, 0, 0, 1])
-    XCTAssertEqual(
-      try HybridRLE.decode([0x03, 0x88, 0xC6, 0xFA], from: 0, to: 4, bitWidth: 3, count: 8),
-      [0, 1, 2, 3, 4, 5, 6, 7])
-    XCTAssertEqual(HybridRLE.encode([1, 1, 1, 1, 1, 1, 1, 1], bitWidth: 1), [0x10, 0x01])
-    let levels: [Int32] = [0, 0, 2, 2, 2, 1, 3, 3]
-    XCTAssertEqual(
-      try HybridRLE.decode(HybridRLE.encode(levels, bitWidth: 2), from: 0, to: 8, bitWidth: 2, count: 8),
-      levels)
+  /// A nested Parquet file with `fields` holding `records`.
+  func parquet(_ fields: [NestedField], _ records: [[String: NestedValue]]) throws -> [UInt8] {
+    let writer = try ParquetNestedWriter(fields: fields)
+    try writer.write(records)
+    return try writer.finish().bytes
   }
 
-  func testSnappyBlockWithLiteralAndCopy() throws {
-    let block: [UInt8] = [0x0C, 0x0C] + Array("abcd".utf8) + [0x11, 0x04]
+  func testOtherEnginesCheckpointShapesReadMissingFieldsAsNullAndSkipExtras() throws {
+    let string = NestedType.primitive(.string)
+    let fields = [
+      NestedField(
+        "add",
+        .group([
+          NestedField("path", string), NestedField("size", .primitive(.int64)),
+          NestedField("stats_parsed", .group([NestedField("numRecords", .primitive(.int64))])),
+          NestedField("deletionVector", .group([NestedField("storageType", string)])),
+        ])),
+      NestedField(
+        "metaData",
+        .group([
+          NestedField("id", string), NestedField("schemaString", string),
+          NestedField("format", .group([NestedField("provider", string)])),
+        ])),
+      NestedField(
+        "protocol",
+        .group([
+          NestedField("minReaderVersion", .primitive(.int32)),
+          NestedField("minWriterVersion", .primitive(.int32)),
+        ])),
+      NestedField("domainMetadata", .group([NestedField("domain", string)])),
+    ]
+    let bytes = try parquet(
+      fields,
+      [
+        ["protocol": .group(["minReaderVersion": .int32(1), "minWriterVersion": .int32(2)])],
+        ["metaData": .group(["id": .string("m"), "schemaString": .string("{}")])],
+        ["domainMetadata": .group(["domain": .string("d")])],
+        [
+          "add": .group([
+            "path": .string("a.parquet"), "size": .int64(5),
+            "stats_parsed": .group(["numRecords": .int64(2)]),
+          ])
+        ],
+        [
+          "add": .group([
+            "path": .string("b.parquet"), "size": .int64(6),
+            "deletionVector": .group(["storageType": .string("u")]),
+          ])
+        ],
+      ])
+    let actions = try CheckpointReader.actions(from: bytes, name: "other.checkpoint.parquet")
     XCTAssertEqual(
-      String(decoding: try SnappyBlock.decompress(block[...], expectedSize: 12), as: UTF8.self),
-      "abcdabcdabcd")
-    XCTAssertThrowsError(try SnappyBlock.decompress(block[...], expectedSize: 13))
+      actions,
+      [
+        .protocol(.sluiceDefault),
+        .metaData(MetadataAction(id: "m", schemaString: "{}")),
+        .add(AddAction(path: "a.parquet", size: 5, modificationTime: 0)),
+        .add(AddAction(path: "b.parquet", size: 6, modificationTime: 0, hasDeletionVector: true)),
+      ])
+  }
+
+  func testCheckpointFieldsOfTheWrongShapeNameRowAndField() throws {
+    let fields = [
+      NestedField(
+        "add", .group([NestedField("path", .primitive(.string)), NestedField("size", .primitive(.string))]))
+    ]
+    let missing = try parquet(fields, [["add": .group(["path": .string("f")])]])
+    XCTAssertThrowsError(try CheckpointReader.actions(from: missing, name: "cp1")) {
+      let error = $0 as! DeltaError
+      XCTAssertEqual(error.code, .corruptCheckpoint)
+      XCTAssertTrue(error.message.contains("cp1"), error.message)
+      XCTAssertTrue(error.message.contains("row 0 has add without add.size"), error.message)
+    }
+    let wrongType = try parquet(
+      fields, [[:], ["add": .group(["path": .string("f"), "size": .string("9")])]])
+    XCTAssertThrowsError(try CheckpointReader.actions(from: wrongType, name: "cp2")) {
+      let error = $0 as! DeltaError
+      XCTAssertEqual(error.code, .corruptCheckpoint)
+      XCTAssertTrue(error.message.contains("row 1: add.size is not an integer"), error.message)
+    }
   }
 
   func testWriterCheckpointsEveryIntervalAndReadersUseIt() throws {
@@ -150,7 +212,8 @@ final class CheckpointTests: XCTestCase {
     defer { folder.cleanup() }
     let path = folder.path + "/cp.parquet"
     XCTAssertTrue(
-      FileManager.default.createFile(atPath: path, contents: Data(CheckpointWriter.encode(sampleActions()))))
+      FileManager.default.createFile(
+        atPath: path, contents: Data(try CheckpointWriter.encode(sampleActions()))))
     let result = try InteropPython.run(
       """
       import json, sys, pyarrow.parquet as pq

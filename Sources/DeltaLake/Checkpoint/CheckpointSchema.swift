@@ -1,127 +1,120 @@
-/// The Parquet schema Sluice writes checkpoints with (the classic Delta checkpoint schema,
-/// required/optional as delta-rs writes it, map values optional), and the conversion of actions
-/// into nested rows for it.
+import Parquet
+import SluiceCore
+
+/// The classic Delta checkpoint schema Sluice writes (required / optional as delta-rs writes it,
+/// map values optional, column order txn, add, remove, metaData, protocol), the conversion of
+/// actions into its records. (What the reader takes from any engine's checkpoint is
+/// ``CheckpointColumn``.)
 enum CheckpointSchema {
-  typealias Node = ParquetSchemaNode
+  static let stringMap = NestedType.map(key: .string, value: NestedField("value", .primitive(.string)))
+  static let stringList = NestedType.list(NestedField("element", .primitive(.string), nullable: false))
 
-  static func string(_ name: String, _ repetition: Node.Repetition) -> Node {
-    Node(name, repetition, .byteArray, converted: .utf8)
+  static func field(_ name: String, _ type: DataType, nullable: Bool) -> NestedField {
+    NestedField(name, .primitive(type), nullable: nullable)
   }
 
-  static func stringMap(_ name: String, _ repetition: Node.Repetition) -> Node {
-    Node(
-      name, repetition, converted: .map,
-      children: [
-        Node("key_value", .repeated, children: [string("key", .required), string("value", .optional)])
-      ])
-  }
+  static let fields: [NestedField] = [
+    NestedField(
+      "txn",
+      .group([
+        field("appId", .string, nullable: false), field("version", .int64, nullable: false),
+        field("lastUpdated", .int64, nullable: true),
+      ])),
+    NestedField(
+      "add",
+      .group([
+        field("path", .string, nullable: false), NestedField("partitionValues", stringMap, nullable: false),
+        field("size", .int64, nullable: false), field("modificationTime", .int64, nullable: false),
+        field("dataChange", .boolean, nullable: false), field("stats", .string, nullable: true),
+        NestedField("tags", stringMap),
+      ])),
+    NestedField(
+      "remove",
+      .group([
+        field("path", .string, nullable: false), field("deletionTimestamp", .int64, nullable: true),
+        field("dataChange", .boolean, nullable: false),
+        field("extendedFileMetadata", .boolean, nullable: true),
+        NestedField("partitionValues", stringMap), field("size", .int64, nullable: true),
+      ])),
+    NestedField(
+      "metaData",
+      .group([
+        field("id", .string, nullable: false), field("name", .string, nullable: true),
+        field("description", .string, nullable: true),
+        NestedField(
+          "format",
+          .group([field("provider", .string, nullable: false), NestedField("options", stringMap)]),
+          nullable: false),
+        field("schemaString", .string, nullable: false),
+        NestedField("partitionColumns", stringList, nullable: false),
+        NestedField("configuration", stringMap, nullable: false),
+        field("createdTime", .int64, nullable: true),
+      ])),
+    NestedField(
+      "protocol",
+      .group([
+        field("minReaderVersion", .int32, nullable: false),
+        field("minWriterVersion", .int32, nullable: false),
+        NestedField("readerFeatures", stringList), NestedField("writerFeatures", stringList),
+      ])),
+  ]
 
-  static func stringList(_ name: String, _ repetition: Node.Repetition) -> Node {
-    Node(
-      name, repetition, converted: .list,
-      children: [Node("list", .repeated, children: [string("element", .required)])])
-  }
-
-  /// The root of the schema, levels resolved. Column order: txn, add, remove, metaData, protocol.
-  static let root: Node = {
-    var root = Node(
-      "schema", .required,
-      children: [
-        Node(
-          "txn", .optional,
-          children: [
-            string("appId", .required), Node("version", .required, .int64),
-            Node("lastUpdated", .optional, .int64),
-          ]
-        ),
-        Node(
-          "add", .optional,
-          children: [
-            string("path", .required), stringMap("partitionValues", .required),
-            Node("size", .required, .int64),
-            Node("modificationTime", .required, .int64), Node("dataChange", .required, .boolean),
-            string("stats", .optional), stringMap("tags", .optional),
-          ]),
-        Node(
-          "remove", .optional,
-          children: [
-            string("path", .required), Node("deletionTimestamp", .optional, .int64),
-            Node("dataChange", .required, .boolean), Node("extendedFileMetadata", .optional, .boolean),
-            stringMap("partitionValues", .optional), Node("size", .optional, .int64),
-          ]),
-        Node(
-          "metaData", .optional,
-          children: [
-            string("id", .required), string("name", .optional), string("description", .optional),
-            Node(
-              "format", .required, children: [string("provider", .required), stringMap("options", .optional)]),
-            string("schemaString", .required), stringList("partitionColumns", .required),
-            stringMap("configuration", .required), Node("createdTime", .optional, .int64),
-          ]),
-        Node(
-          "protocol", .optional,
-          children: [
-            Node("minReaderVersion", .required, .int32), Node("minWriterVersion", .required, .int32),
-            stringList("readerFeatures", .optional), stringList("writerFeatures", .optional),
-          ]),
-      ])
-    root.resolve()
-    return root
-  }()
-
-  /// One row of the checkpoint for `action` (`nil` for actions checkpoints do not hold).
-  static func row(_ action: DeltaAction) -> NestedValue? {
-    var fields = [NestedValue](repeating: .null, count: 5)
+  /// The checkpoint record of `action` (`nil` for actions checkpoints do not hold).
+  static func record(_ action: DeltaAction) -> [String: NestedValue]? {
     switch action {
     case .txn(let t):
-      fields[0] = .group([.string(t.appId), .int(t.version), t.lastUpdated.map(NestedValue.int) ?? .null])
+      return [
+        "txn": .group([
+          "appId": .string(t.appId), "version": .int64(t.version), "lastUpdated": int(t.lastUpdated),
+        ])
+      ]
     case .add(let a):
-      fields[1] = .group([
-        .string(a.path), map(a.partitionValues), .int(a.size), .int(a.modificationTime), .bool(a.dataChange),
-        a.stats.map(NestedValue.string) ?? .null, a.tags.map(map) ?? .null,
-      ])
+      return [
+        "add": .group([
+          "path": .string(a.path), "partitionValues": map(a.partitionValues), "size": .int64(a.size),
+          "modificationTime": .int64(a.modificationTime), "dataChange": .bool(a.dataChange),
+          "stats": a.stats.map(NestedValue.string) ?? .null, "tags": a.tags.map(map) ?? .null,
+        ])
+      ]
     case .remove(let r):
-      fields[2] = .group([
-        .string(r.path), r.deletionTimestamp.map(NestedValue.int) ?? .null, .bool(r.dataChange),
-        r.extendedFileMetadata.map(NestedValue.bool) ?? .null, r.partitionValues.map(map) ?? .null,
-        r.size.map(NestedValue.int) ?? .null,
-      ])
+      return [
+        "remove": .group([
+          "path": .string(r.path), "deletionTimestamp": int(r.deletionTimestamp),
+          "dataChange": .bool(r.dataChange),
+          "extendedFileMetadata": r.extendedFileMetadata.map(NestedValue.bool) ?? .null,
+          "partitionValues": r.partitionValues.map(map) ?? .null, "size": int(r.size),
+        ])
+      ]
     case .metaData(let m):
-      fields[3] = .group([
-        .string(m.id), m.name.map(NestedValue.string) ?? .null,
-        m.description.map(NestedValue.string) ?? .null,
-        .group([.string(m.formatProvider), map(m.formatOptions)]), .string(m.schemaString),
-        list(m.partitionColumns), map(m.configuration), m.createdTime.map(NestedValue.int) ?? .null,
-      ])
+      return [
+        "metaData": .group([
+          "id": .string(m.id), "name": m.name.map(NestedValue.string) ?? .null,
+          "description": m.description.map(NestedValue.string) ?? .null,
+          "format": .group(["provider": .string(m.formatProvider), "options": map(m.formatOptions)]),
+          "schemaString": .string(m.schemaString), "partitionColumns": .strings(m.partitionColumns),
+          "configuration": map(m.configuration), "createdTime": int(m.createdTime),
+        ])
+      ]
     case .protocol(let p):
-      fields[4] = .group([
-        .int(Int64(p.minReaderVersion)), .int(Int64(p.minWriterVersion)), p.readerFeatures.map(list) ?? .null,
-        p.writerFeatures.map(list) ?? .null,
-      ])
+      return [
+        "protocol": .group([
+          "minReaderVersion": .int32(p.minReaderVersion), "minWriterVersion": .int32(p.minWriterVersion),
+          "readerFeatures": p.readerFeatures.map(NestedValue.strings) ?? .null,
+          "writerFeatures": p.writerFeatures.map(NestedValue.strings) ?? .null,
+        ])
+      ]
     case .commitInfo, .other:
       return nil
     }
-    return .group(fields)
   }
 
+  static func int(_ value: Int64?) -> NestedValue {
+    value.map(NestedValue.int64) ?? .null
+  }
+
+  /// A `map<string, string>` value keeping the map's order and its null values.
   static func map(_ map: DeltaMap) -> NestedValue {
-    .group([
-      .repeated(map.entries.map { .group([.string($0.key), $0.value.map(NestedValue.string) ?? .null]) })
-    ])
+    .map(
+      map.entries.map { NestedEntry(key: .string($0.key), value: $0.value.map(NestedValue.string) ?? .null) })
   }
-
-  static func list(_ items: [String]) -> NestedValue {
-    .group([.repeated(items.map { .group([.string($0)]) })])
-  }
-}
-
-/// A value in a nested Parquet row: a leaf value, a group (children in schema order), or the
-/// items of a repeated node.
-indirect enum NestedValue {
-  case null
-  case int(Int64)
-  case bool(Bool)
-  case string(String)
-  case group([NestedValue])
-  case repeated([NestedValue])
 }

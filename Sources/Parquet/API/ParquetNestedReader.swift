@@ -63,24 +63,63 @@ public struct ParquetNestedReader: Sendable {
       }
       roots.append(try mapper.map(child).1)
     }
+    return try assemble(roots, plans: mapper.plans)
+  }
+
+  /// Reads only the fields at `paths` of every row group. A path names a top-level field, or a
+  /// member of a struct below one (`["add", "path"]`, `["add", "deletionVector", "storageType"]`),
+  /// and takes that field whole; the structs on the way hold only their selected members. Only
+  /// the leaves under the selection are decoded, so fields outside it cost nothing and may be of
+  /// types Sluice cannot read (e.g. DECIMAL statistics).
+  ///
+  /// A path not in the file throws `columnNotFound`, unless `skipMissing`: then it is left out
+  /// (and reads as `.null` through ``NestedValue`` subscripts), as is a struct none of whose
+  /// selected members exist. Paths cannot descend into lists or maps (`invalidArgument`).
+  public func readRecords(paths: [[String]], skipMissing: Bool = false) throws(ParquetError)
+    -> [[String: NestedValue]]
+  {
+    var mapper = NestedSchemaReader()
+    let members = try mapper.mapMembers(
+      of: tree.root, selection: try FieldSelection(paths: paths), skipMissing: skipMissing, source: source)
+    return try assemble(members.map(\.node), plans: mapper.plans)
+  }
+
+  /// Reads the fields at `paths` one row at a time: see ``NestedRowCursor``. Paths and
+  /// `skipMissing` work as in ``readRecords(paths:skipMissing:)`` (a skipped path reads as
+  /// `.null` in every row), but paths may not overlap (one equal to or a prefix of another:
+  /// `invalidArgument`).
+  public func rowCursor(paths: [[String]], skipMissing: Bool = false) throws(ParquetError) -> NestedRowCursor
+  {
+    let selection = try FieldSelection(paths: paths)
+    guard !selection.overlapping else {
+      throw ParquetError(
+        .invalidArgument,
+        "field paths \(paths) overlap (one equals or contains another); read each field once")
+    }
+    var mapper = NestedSchemaReader()
+    let fields = try mapper.mapMembers(
+      of: tree.root, selection: selection, skipMissing: skipMissing, source: source)
+    return NestedRowCursor(
+      bytes: bytes, rowGroups: metadata.rowGroups, fields: fields, plans: mapper.plans,
+      pathCount: paths.count,
+      source: source)
+  }
+
+  /// Decodes the leaves in `plans` of every row group and assembles a record of `roots` per row.
+  private func assemble(_ roots: [NestedNode], plans: [Int: ColumnPlan]) throws(ParquetError)
+    -> [[String: NestedValue]]
+  {
     var records: [[String: NestedValue]] = []
     records.reserveCapacity(Int(clamping: metadata.numRows))
     let decompressor = PageDecompressor()
     for (groupIndex, group) in metadata.rowGroups.enumerated() {
-      var leaves: [Int: LeafData] = [:]
-      for (index, plan) in mapper.plans {
-        var leaf = LeafData(valueType: plan.valueType)
-        let decoder = ChunkDecoder(
-          file: bytes, plan: plan, chunk: group.columns[index].metaData, rowGroup: groupIndex,
-          decompressor: decompressor)
-        try decoder.decode(into: &leaf)
-        leaves[index] = leaf
-      }
-      var assembler = RecordAssembler(leaves: leaves, plans: mapper.plans)
+      var assembler = try RecordAssembler(
+        decoding: group, index: groupIndex, of: bytes, plans: plans, decompressor: decompressor)
       for _ in 0..<group.numRows {
         var record: [String: NestedValue] = [:]
+        record.reserveCapacity(roots.count)
         for root in roots { record[root.name] = try assembler.assemble(root) }
-        try assembler.checkRecordBoundary(roots)
+        try assembler.checkRecordBoundary()
         records.append(record)
       }
       if assembler.hasMore {

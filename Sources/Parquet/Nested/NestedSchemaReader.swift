@@ -10,6 +10,63 @@ struct NestedSchemaReader {
     try map(tree, asElement: false)
   }
 
+  /// Maps the children of struct (or root) `tree` that `selection` names, in file order: a child
+  /// taken whole is mapped whole, one with selected members holds only those. A name not in the
+  /// file throws `columnNotFound` unless `skipMissing`; then it is left out, and so is a struct
+  /// none of whose selected members exist.
+  mutating func mapMembers(
+    of tree: SchemaTree.Node, selection: FieldSelection, skipMissing: Bool, source: String
+  ) throws(ParquetError) -> [ProjectedField] {
+    let path = tree.path.isEmpty ? "the root" : tree.path.joined(separator: ".")
+    guard
+      tree.path.isEmpty
+        || (!tree.isLeaf && tree.repetition != .repeated && !Self.isList(tree.element)
+          && !Self.isMap(tree.element))
+    else {
+      throw ParquetError(
+        .invalidArgument,
+        "field \(path) in \(source) is not a struct; field paths can only name members of structs")
+    }
+    if !skipMissing,
+      let missing = selection.members.keys.sorted().first(where: { name in
+        !tree.children.contains { $0.name == name }
+      })
+    {
+      throw ParquetError(
+        .columnNotFound,
+        "field \((tree.path + [missing]).joined(separator: ".")) is not in \(source); \(path) has "
+          + tree.children.map(\.name).joined(separator: ", "))
+    }
+    var result: [ProjectedField] = []
+    for child in tree.children {
+      guard let selected = selection.members[child.name] else { continue }
+      if selected.whole {
+        let (field, node) = try map(child)
+        result.append(ProjectedField(field: field, node: node, pathIndex: selected.pathIndex, members: []))
+        continue
+      }
+      let members = try mapMembers(of: child, selection: selected, skipMissing: skipMissing, source: source)
+      guard !members.isEmpty else { continue }
+      let optional = child.repetition == .optional
+      result.append(
+        ProjectedField(
+          field: NestedField(child.name, .group(members.map(\.field)), nullable: optional),
+          node: NestedNode(
+            name: child.name, optional: optional, definitionLevel: child.definitionLevel,
+            kind: .group(members.map(\.node)), leaves: members.flatMap(\.node.leaves)),
+          pathIndex: nil, members: members))
+    }
+    return result
+  }
+
+  static func isList(_ element: SchemaElement) -> Bool {
+    element.logicalType == .list || element.convertedType == .list
+  }
+
+  static func isMap(_ element: SchemaElement) -> Bool {
+    element.logicalType == .map || element.convertedType == .map || element.convertedType == .mapKeyValue
+  }
+
   /// `asElement`: the node is the repeated element of a 2-level list (its repetition is the list's).
   private mutating func map(_ tree: SchemaTree.Node, asElement: Bool) throws(ParquetError) -> (
     NestedField, NestedNode
@@ -46,7 +103,7 @@ struct NestedSchemaReader {
     }
     let element = tree.element
     let path = tree.path.joined(separator: ".")
-    if !asElement && (element.logicalType == .list || element.convertedType == .list) {
+    if !asElement && Self.isList(element) {
       guard tree.children.count == 1, tree.children[0].repetition == .repeated else {
         throw .unsupported("field \(path) is a LIST group without exactly one repeated child")
       }
@@ -67,10 +124,7 @@ struct NestedSchemaReader {
         leaves: elementNode.leaves)
       return (NestedField(name, .list(elementField), nullable: optional), node)
     }
-    if !asElement
-      && (element.logicalType == .map || element.convertedType == .map
-        || element.convertedType == .mapKeyValue)
-    {
+    if !asElement && Self.isMap(element) {
       guard tree.children.count == 1, tree.children[0].repetition == .repeated, !tree.children[0].isLeaf,
         (1...2).contains(tree.children[0].children.count)
       else { throw .unsupported("field \(path) is a MAP group without a repeated key_value group") }
