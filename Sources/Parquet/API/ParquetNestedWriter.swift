@@ -60,22 +60,8 @@ public final class ParquetNestedWriter {
   /// Writes the buffered records as a row group now.
   public func flushRowGroup() throws(ParquetError) {
     guard rowGroupRows > 0 else { return }
-    let groupStart = output.count
-    output.reserveCapacity(groupStart + encoders.reduce(0) { $0 + $1.pendingChunkBytes })
-    var chunks: [ColumnChunk] = []
-    var uncompressed: Int64 = 0
-    var compressed: Int64 = 0
-    for index in encoders.indices {
-      let chunk = try encoders[index].finishChunk(into: &output)
-      uncompressed += chunk.metaData.totalUncompressedSize
-      compressed += chunk.metaData.totalCompressedSize
-      chunks.append(chunk)
-    }
     rowGroups.append(
-      RowGroup(
-        columns: chunks, totalByteSize: uncompressed, numRows: Int64(rowGroupRows),
-        fileOffset: Int64(groupStart),
-        totalCompressedSize: compressed, ordinal: Int16(truncatingIfNeeded: rowGroups.count)))
+      try RowGroup.finishing(&encoders, rows: rowGroupRows, ordinal: rowGroups.count, into: &output))
     rowGroupRows = 0
   }
 
