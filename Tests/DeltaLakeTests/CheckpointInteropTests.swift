@@ -37,6 +37,7 @@ final class CheckpointInteropTests: XCTestCase {
       con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
       con.execute(f"LOAD '{ext}'")
       duck = con.execute(f"select count(*), sum(ind), count(distinct category) from delta_scan('{path}')").fetchone()
+      con.close()
       checkpoint = pq.ParquetFile(path + "/_delta_log/00000000000000000004.checkpoint.parquet")
       rows = checkpoint.read().to_pylist()
       print(json.dumps({

@@ -33,7 +33,7 @@ enum InteropPython {
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = ["-c", script] + arguments
+    process.arguments = ["-c", script + exitWithoutTeardown] + arguments
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output
@@ -53,3 +53,8 @@ enum InteropPython {
     return try JSONValue.parse(text)
   }
 }
+
+/// Appended to every script: after it printed its result, leave without interpreter teardown,
+/// where the native engines' (DuckDB, delta-rs) background threads can abort the process with
+/// "terminate called without an active exception". A script that raised never gets here.
+private let exitWithoutTeardown = "\nimport os as _os, sys as _sys\n_sys.stdout.flush()\n_os._exit(0)\n"

@@ -35,7 +35,7 @@ enum InteropPython {
     guard let python = interpreter(file: file, line: line) else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = ["-c", script] + arguments
+    process.arguments = ["-c", script + exitWithoutTeardown] + arguments
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output
@@ -98,3 +98,8 @@ final class TemporaryDirectory {
     return target
   }
 }
+
+/// Appended to every script: after it printed its result, leave without interpreter teardown,
+/// where the native engines' (DuckDB, delta-rs) background threads can abort the process with
+/// "terminate called without an active exception". A script that raised never gets here.
+private let exitWithoutTeardown = "\nimport os as _os, sys as _sys\n_sys.stdout.flush()\n_os._exit(0)\n"
