@@ -17,6 +17,23 @@ public struct RawRecords: Sendable {
   public var offsets: [Int64] = []
   /// Record timestamps in milliseconds since the epoch.
   public var timestamps: [Int64] = []
+  /// Per-record headers (Kafka record headers). Empty when no record of this batch has headers;
+  /// otherwise parallel to the records (`headers[i]` may be empty).
+  public var headers: [[RecordHeader]] = []
+  /// Per-record Kinesis sequence numbers (decimal strings, up to 128 bits). Empty for sources
+  /// whose positions fit ``offsets``; otherwise parallel to the records.
+  public var sequenceNumbers: [String] = []
+  /// How ``positionDescription(_:)`` names a record's position.
+  public var positionStyle: PositionStyle = .topicPartitionOffset
+
+  /// The vocabulary a source uses for positions in messages.
+  public enum PositionStyle: Sendable, Hashable {
+    /// `topic T partition P offset O` (embedded log, Kafka).
+    case topicPartitionOffset
+    /// `stream S shard shardId-000000000003 sequence N` (Kinesis; `partitions[i]` is the numeric
+    /// part of the shard id).
+    case streamShardSequence
+  }
 
   public init() {}
 
@@ -91,6 +108,15 @@ public struct RawRecords: Sendable {
     keyOffsets.append(contentsOf: other.keyOffsets.dropFirst().map { $0 + keyBase })
     hasKey.append(contentsOf: other.hasKey)
     topicIndex.append(contentsOf: other.topicIndex.map { remap[Int($0)] })
+    if !other.headers.isEmpty || !headers.isEmpty {
+      if headers.count < partitions.count {
+        headers.append(contentsOf: Array(repeating: [], count: partitions.count - headers.count))
+      }
+      headers.append(
+        contentsOf: other.headers.isEmpty ? Array(repeating: [], count: other.count) : other.headers)
+    }
+    if !other.sequenceNumbers.isEmpty { sequenceNumbers.append(contentsOf: other.sequenceNumbers) }
+    if other.positionStyle != .topicPartitionOffset { positionStyle = other.positionStyle }
     partitions.append(contentsOf: other.partitions)
     offsets.append(contentsOf: other.offsets)
     timestamps.append(contentsOf: other.timestamps)
@@ -106,8 +132,25 @@ public struct RawRecords: Sendable {
 
   public func topic(_ i: Int) -> String { topics[Int(topicIndex[i])] }
 
-  /// `topic pinterest.pin partition 2 offset 1234` — how errors name a record's source position.
+  /// `topic pinterest.pin partition 2 offset 1234` (or, for Kinesis,
+  /// `stream pinterest-pin shard shardId-000000000002 sequence 4955…`) — how errors name a
+  /// record's source position.
   public func positionDescription(_ i: Int) -> String {
-    "topic \(topic(i)) partition \(partitions[i]) offset \(offsets[i])"
+    switch positionStyle {
+    case .topicPartitionOffset:
+      return "topic \(topic(i)) partition \(partitions[i]) offset \(offsets[i])"
+    case .streamShardSequence:
+      let sequence = i < sequenceNumbers.count ? sequenceNumbers[i] : String(offsets[i])
+      return "stream \(topic(i)) shard \(Self.shardID(partitions[i])) sequence \(sequence)"
+    }
   }
+
+  /// `shardId-000000000003` for shard number 3 (Kinesis' shard id format).
+  public static func shardID(_ number: Int32) -> String {
+    let digits = String(number)
+    return "shardId-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+  }
+
+  /// The header list of record `i` (empty when the batch carries no headers).
+  public func headers(_ i: Int) -> [RecordHeader] { i < headers.count ? headers[i] : [] }
 }

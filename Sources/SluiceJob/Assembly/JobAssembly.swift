@@ -25,7 +25,7 @@ public enum JobAssembly {
     onProgress: @escaping @Sendable (BatchProgress) -> Void = { _ in }
   ) throws -> Assembled {
     let source = try spec.source.makeSource()
-    let decoder = JSONRecordDecoder(schema: spec.schema)
+    let decoder = try makeDecoder(spec)
     let transforms = spec.transforms.map { $0.makeTransform() }
     // One injector for the runner's fault points and the sink's (SLUICE_FAULT test hook).
     let faults = try EnvironmentFaultInjector.fromEnvironment()
@@ -44,24 +44,22 @@ public enum JobAssembly {
 }
 
 extension SourceSpec {
-  /// The configured source (opens the log; reads nothing yet).
+  /// The configured source (connects/opens lazily where it can; reads nothing yet).
   public func makeSource() throws -> any Source {
     switch self {
-    case .log(let log):
-      let store = try LogStore(root: log.path)
-      let starting: LogSource.StartingOffsets
-      switch log.startingOffsets {
-      case .earliest: starting = .earliest
-      case .latest: starting = .latest
-      case .specific(let offset): starting = .specific(try LogPosition(json: offset.json))
-      }
-      return LogSource(store: store, topics: log.topics, startingOffsets: starting)
+    case .log(let log): try log.makeSource()
     }
   }
-
 }
 
 extension JobAssembly {
+  /// The job's decoder: JSON values into `spec.schema`, plus the requested source metadata columns.
+  public static func makeDecoder(_ spec: JobSpec) throws -> any RecordDecoder {
+    let json = JSONRecordDecoder(schema: spec.schema)
+    guard !spec.metadata.isEmpty else { return json }
+    return try MetadataColumnsDecoder(inner: json, fields: spec.metadata)
+  }
+
   /// The configured sink. `faults` is reached at sink-internal fault points
   /// (``FaultPoint/afterDataFilesWritten`` for Delta).
   public static func makeSink(

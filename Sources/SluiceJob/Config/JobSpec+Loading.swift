@@ -40,9 +40,14 @@ extension JobSpec {
       throw top.error("name '\(name)' may only contain letters, digits, '.', '_' and '-'")
     }
     let sourceNode = try top.required("source", hint: "e.g. `source: {kind: log, topics: [pinterest.pin]}`")
-    let (source, readLimit) = try parseSource(sourceNode)
+    let (source, readLimit, metadata) = try parseSource(sourceNode)
     let transforms = try parseTransforms(try top.optional("transforms"))
     let schema = try parseSchema(try top.optional("schema"), transforms: transforms, at: top)
+    for field in metadata where schema.index(of: field.columnName) != nil {
+      throw sourceNode.error(
+        "metadata column '\(field.columnName)' clashes with the schema field of the same name; "
+          + "rename the schema field or drop '\(field.columnName)' from source.metadata")
+    }
     let sink = try parseSink(
       try top.required("sink", hint: "e.g. `sink: {kind: delta, path: tables/pin}`"), jobName: name)
     let checkpoint = try top.optional("checkpoint")?.string() ?? "checkpoints/\(name)"
@@ -63,7 +68,8 @@ extension JobSpec {
     }
     try top.rejectUnknownKeys()
     return JobSpec(
-      name: name, source: source, schema: schema, transforms: transforms, sink: sink, checkpoint: checkpoint,
+      name: name, source: source, metadata: metadata, schema: schema, transforms: transforms, sink: sink,
+      checkpoint: checkpoint,
       trigger: trigger, readLimit: readLimit, onError: onError, file: file)
   }
 
@@ -74,26 +80,32 @@ extension JobSpec {
 
   // MARK: source
 
-  static func parseSource(_ node: ConfigNode) throws(JobError) -> (SourceSpec, ReadLimit) {
-    let kind = try node.required("kind", hint: "the source kind, e.g. `kind: log`").choice(["log"])
-    try node.expectKeys(
-      ["kind", "path", "topics", "topic", "startingOffsets", "maxRecordsPerBatch", "maxBytesPerBatch"])
+  /// Keys every source kind accepts; each kind adds its own (see `SourceSpec+<Kind>.swift`).
+  static let commonSourceKeys = ["kind", "maxRecordsPerBatch", "maxBytesPerBatch", "metadata"]
+
+  static func parseSource(_ node: ConfigNode) throws(JobError) -> (
+    SourceSpec, ReadLimit, [SourceMetadataField]
+  ) {
+    let kind = try node.required("kind", hint: "the source kind, e.g. `kind: log`").choice(SourceSpec.kinds)
+    let spec: SourceSpec
+    switch kind {
+    default: spec = try parseLogSource(node)
+    }
     let maxRecords = try node.optional("maxRecordsPerBatch")?.int(min: 1) ?? 100_000
     let maxBytes = try node.optional("maxBytesPerBatch")?.int(min: 1)
     let limit = ReadLimit(maxRecords: maxRecords, maxBytes: maxBytes)
-    switch kind {
-    default:
-      let path = try node.optional("path")?.string() ?? "data/log"
-      var topics: [String] = []
-      if let topicNode = try node.optional("topics") { topics += try topicNode.strings() }
-      if let topicNode = try node.optional("topic") { topics += try topicNode.strings() }
-      guard !topics.isEmpty else {
-        throw node.error("a log source needs `topics:` (a list of topic names, e.g. [pinterest.pin])")
+    var metadata: [SourceMetadataField] = []
+    if let metadataNode = try node.optional("metadata") {
+      for item in try metadataNode.items() {
+        let name = try item.string()
+        guard let field = SourceMetadataField(rawValue: name) else {
+          throw item.error("'\(name)' is not source metadata; allowed: \(SourceMetadataField.acceptedNames)")
+        }
+        metadata.append(field)
       }
-      let starting = try parseStartingOffsets(try node.optional("startingOffsets"))
-      try node.rejectUnknownKeys()
-      return (.log(LogSourceSpec(path: path, topics: topics, startingOffsets: starting)), limit)
     }
+    try node.rejectUnknownKeys()
+    return (spec, limit, metadata)
   }
 
   static func parseStartingOffsets(_ node: ConfigNode?) throws(JobError) -> StartingOffsetsSpec {
@@ -206,7 +218,9 @@ extension JobSpec {
     let kind = try node.required("kind", hint: "the sink kind: delta or jsonl").choice(["delta", "jsonl"])
     switch kind {
     case "delta":
-      try node.expectKeys(["kind", "path", "partitionBy", "targetFileRows", "targetFileBytes", "checkpointInterval"])
+      try node.expectKeys([
+        "kind", "path", "partitionBy", "targetFileRows", "targetFileBytes", "checkpointInterval",
+      ])
       let spec = DeltaSinkSpec(
         path: try node.optional("path")?.string() ?? "tables/\(jobName)",
         partitionBy: try node.optional("partitionBy")?.strings() ?? [],

@@ -7,6 +7,8 @@ public import SluiceTransforms
 public struct JobSpec: Sendable {
   public var name: String
   public var source: SourceSpec
+  /// Source metadata appended to each row as columns (`source.metadata:`), after the value fields.
+  public var metadata: [SourceMetadataField] = []
   /// The schema records are decoded into (explicit `schema:` or implied by the first cleaner).
   public var schema: Schema
   /// The transform chain, applied in order (`clean: pin` is `OperatorSpec.clean(.pin)`).
@@ -21,22 +23,19 @@ public struct JobSpec: Sendable {
   public var file: String
 }
 
-/// Where records come from.
+/// Where records come from. Each kind's spec, parsing and construction live in
+/// `SourceSpec+<Kind>.swift`; this enum only names them.
 public enum SourceSpec: Sendable, Hashable {
   case log(LogSourceSpec)
+
+  /// The `kind:` values a job file may use.
+  public static let kinds = ["log"]
 
   public var kind: String {
     switch self {
     case .log: "log"
     }
   }
-}
-
-public struct LogSourceSpec: Sendable, Hashable {
-  /// Root folder of the embedded log.
-  public var path: String
-  public var topics: [String]
-  public var startingOffsets: StartingOffsetsSpec
 }
 
 public enum StartingOffsetsSpec: Sendable, Hashable {
