@@ -12,7 +12,8 @@ final class CrashHarnessEndToEndTests: XCTestCase {
       XCTFail("no interop Python: run scripts/test.sh (it creates .venv-interop with deltalake)")
       return
     }
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-crash-\(UUID().uuidString)")
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sluice-crash-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: work) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)

@@ -30,13 +30,14 @@ public enum JobAssembly {
     // One injector for the runner's fault points and the sink's (SLUICE_FAULT test hook).
     let faults = try EnvironmentFaultInjector.fromEnvironment()
     let sink = makeSink(spec.sink, jobName: spec.name, faults: faults)
+    let deadLetters = spec.deadLetter.map { makeDeadLetterSink($0, jobName: spec.name) }
     let store = LocalCheckpointStore(root: spec.checkpoint)
     let lock = try CheckpointLock.acquire(directory: spec.checkpoint)
     let options = QueryOptions(
       name: spec.name, trigger: trigger ?? spec.trigger, readLimit: spec.readLimit, onError: spec.onError)
     let runner = MicroBatchRunner(
       options: options, source: source, decoder: decoder, transforms: transforms, sink: sink,
-      checkpoint: store,
+      deadLetters: deadLetters, checkpoint: store,
       lock: lock, logger: logger, faults: faults, onProgress: onProgress)
     return Assembled(runner: runner, lock: lock, spec: spec)
   }
@@ -73,6 +74,14 @@ extension JobAssembly {
     let json = JSONRecordDecoder(schema: spec.schema)
     guard !spec.metadata.isEmpty else { return json }
     return try MetadataColumnsDecoder(inner: json, fields: spec.metadata)
+  }
+
+  /// The dead-letter table of `onError: deadLetter` (a Delta table of ``DeadLetterRows``).
+  public static func makeDeadLetterSink(_ spec: DeadLetterSpec, jobName: String) -> any Sink {
+    let options = DeltaWriteOptions(
+      tableName: "\(jobName)_deadletter", checkpointInterval: Int64(spec.checkpointInterval),
+      engineInfo: "Sluice/\(SluiceVersion.current)")
+    return DeltaSink(path: spec.path, options: options)
   }
 
   /// The configured sink. `faults` is reached at sink-internal fault points

@@ -35,6 +35,13 @@ struct BatchNotingSink: Sink {
     current.batch = batchID
     return try await inner.addBatch(batch, batchID: batchID, queryID: queryID)
   }
+
+  func addBatch(_ batch: RecordBatch, batchID: BatchID, queryID: QueryID, counts: BatchCounts) async throws
+    -> SinkWriteResult
+  {
+    current.batch = batchID
+    return try await inner.addBatch(batch, batchID: batchID, queryID: queryID, counts: counts)
+  }
 }
 
 /// A data-file store that tears the first file of the faulted batch (see ``CurrentBatch``).

@@ -93,7 +93,8 @@ public struct EnvironmentFaultInjector: FaultInjector {
   public func reach(_ point: FaultPoint, batch: BatchID) throws {
     guard wouldCrash(at: point, batch: batch) else { return }
     let how = mode == .exit ? "_exit(\(Self.exitStatus))" : "SIGKILL"
-    let note = "sluice: \(Self.variable): killing the process (\(how)) at \(point.rawValue) of batch \(batch)\n"
+    let note =
+      "sluice: \(Self.variable): killing the process (\(how)) at \(point.rawValue) of batch \(batch)\n"
     _ = note.withCString { write(2, $0, strlen($0)) }
     switch mode {
     case .sigkill: kill(getpid(), SIGKILL)
