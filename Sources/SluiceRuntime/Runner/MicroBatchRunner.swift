@@ -152,8 +152,26 @@ public final class MicroBatchRunner: Service, Sendable {
   /// Reads the checkpoint's metadata (refusing a different source) or creates it.
   private func openMetadata() throws -> CheckpointMetadata {
     let identities = [source.identity]
-    if let existing = try checkpoint.readMetadata() {
+    let stored: CheckpointMetadata?
+    do {
+      stored = try checkpoint.readMetadata()
+    } catch let error as CheckpointError
+      where [.emptyFile, .corruptFile, .truncatedFile].contains(error.code)
+    {
+      let template = CheckpointMetadata(
+        id: try! QueryID("00000000-0000-4000-8000-000000000000"), name: options.name, sources: identities
+      )
+      .json.compact.replacingOccurrences(of: "00000000-0000-4000-8000-000000000000", with: "<query id>")
+      throw error.withAdvice(
+        "it holds the query id that makes the sink skip batches it already has. Restore it from a backup, or "
+          + "recover the id from the sink \(sink.description) (for a Delta table, `sluice table history <path> "
+          + "--limit 1 --json` shows it as operationParameters.queryId) and write \(template) to "
+          + "\(checkpoint.location)/metadata. Do not start over with a new folder: the sink would get every record "
+          + "again under a new query id")
+    }
+    if let existing = stored {
       try existing.verifySources(identities, location: checkpoint.location)
+      try existing.verifyJob(name: options.name, location: checkpoint.location)
       return existing
     }
     if let last = try checkpoint.offsets.list().last {
