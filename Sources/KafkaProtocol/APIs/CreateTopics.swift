@@ -33,13 +33,57 @@ public struct CreateTopicsRequest: KafkaRequest {
   }
 
   public func encodeBody(into writer: inout KafkaWriter, version: Int16) throws {
-    fatalError("todo")
+    try Self.checkVersion(version)
+    let flexible = Self.isFlexible(version)
+    writer.writeArray(topics, compact: flexible) { w, topic in
+      w.writeString(topic.name, compact: flexible)
+      w.writeInt32(topic.numPartitions)
+      w.writeInt16(topic.replicationFactor)
+      w.writeArrayCount(0, compact: flexible)
+      let configs = topic.configs.sorted { $0.key < $1.key }
+      w.writeArray(configs, compact: flexible) { w, config in
+        w.writeString(config.key, compact: flexible)
+        w.writeNullableString(config.value, compact: flexible)
+        w.writeEmptyTaggedFields(flexible: flexible)
+      }
+      w.writeEmptyTaggedFields(flexible: flexible)
+    }
+    writer.writeInt32(timeoutMs)
+    writer.writeBool(validateOnly)
+    writer.writeEmptyTaggedFields(flexible: flexible)
   }
 
   public static func decodeResponse(_ reader: inout KafkaReader, version: Int16) throws
     -> CreateTopicsResponse
   {
-    fatalError("todo")
+    let flexible = isFlexible(version)
+    let throttle = try reader.readInt32("CreateTopics throttle time")
+    let topics = try reader.readArray("CreateTopics topics", compact: flexible) { r in
+      let name = try r.readString("CreateTopics topic name", compact: flexible)
+      let topicID = version >= 7 ? try r.readUUID("CreateTopics topic id") : .zero
+      let error = KafkaErrorCode(try r.readInt16("CreateTopics error code"))
+      let message = try r.readNullableString("CreateTopics error message", compact: flexible)
+      var partitions: Int32 = -1
+      var replication: Int16 = -1
+      if version >= 5 {
+        partitions = try r.readInt32("CreateTopics partition count")
+        replication = try r.readInt16("CreateTopics replication factor")
+        _ = try r.readNullableArray("CreateTopics configs", compact: true) { c in
+          _ = try c.readString("CreateTopics config name", compact: true)
+          _ = try c.readNullableString("CreateTopics config value", compact: true)
+          _ = try c.readBool("CreateTopics config read only")
+          _ = try c.readInt8("CreateTopics config source")
+          _ = try c.readBool("CreateTopics config is sensitive")
+          try c.skipTaggedFields("CreateTopics config tagged fields")
+        }
+      }
+      try r.skipTaggedFields("CreateTopics topic tagged fields", flexible: flexible)
+      return CreateTopicsResponse.Topic(
+        name: name, topicID: topicID, errorCode: error, errorMessage: message, numPartitions: partitions,
+        replicationFactor: replication)
+    }
+    try reader.skipTaggedFields("CreateTopics tagged fields", flexible: flexible)
+    return CreateTopicsResponse(throttleTimeMs: throttle, topics: topics)
   }
 }
 
@@ -54,8 +98,26 @@ public struct CreateTopicsResponse: Sendable, Hashable {
     public var numPartitions: Int32
     /// v5+, else −1.
     public var replicationFactor: Int16
+
+    public init(
+      name: String, topicID: KafkaUUID = .zero, errorCode: KafkaErrorCode = .none,
+      errorMessage: String? = nil,
+      numPartitions: Int32 = -1, replicationFactor: Int16 = -1
+    ) {
+      self.name = name
+      self.topicID = topicID
+      self.errorCode = errorCode
+      self.errorMessage = errorMessage
+      self.numPartitions = numPartitions
+      self.replicationFactor = replicationFactor
+    }
   }
 
   public var throttleTimeMs: Int32
   public var topics: [Topic]
+
+  public init(throttleTimeMs: Int32 = 0, topics: [Topic]) {
+    self.throttleTimeMs = throttleTimeMs
+    self.topics = topics
+  }
 }

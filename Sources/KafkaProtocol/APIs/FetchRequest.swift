@@ -64,7 +64,33 @@ public struct FetchRequest: KafkaRequest {
   }
 
   public func encodeBody(into writer: inout KafkaWriter, version: Int16) throws {
-    fatalError("todo")
+    try Self.checkVersion(version)
+    let flexible = Self.isFlexible(version)
+    writer.writeInt32(replicaID)
+    writer.writeInt32(maxWaitMs)
+    writer.writeInt32(minBytes)
+    writer.writeInt32(maxBytes)
+    writer.writeInt8(isolationLevel.rawValue)
+    if version >= 7 {
+      writer.writeInt32(sessionID)
+      writer.writeInt32(sessionEpoch)
+    }
+    writer.writeArray(topics, compact: flexible) { w, topic in
+      w.writeString(topic.name, compact: flexible)
+      w.writeArray(topic.partitions, compact: flexible) { w, p in
+        w.writeInt32(p.partition)
+        if version >= 9 { w.writeInt32(p.currentLeaderEpoch) }
+        w.writeInt64(p.fetchOffset)
+        if version >= 12 { w.writeInt32(p.lastFetchedEpoch) }
+        if version >= 5 { w.writeInt64(p.logStartOffset) }
+        w.writeInt32(p.partitionMaxBytes)
+        w.writeEmptyTaggedFields(flexible: flexible)
+      }
+      w.writeEmptyTaggedFields(flexible: flexible)
+    }
+    if version >= 7 { writer.writeArrayCount(0, compact: flexible) }
+    if version >= 11 { writer.writeString(rackID, compact: flexible) }
+    writer.writeEmptyTaggedFields(flexible: flexible)
   }
 
   public static func decodeResponse(_ reader: inout KafkaReader, version: Int16) throws -> FetchResponse {

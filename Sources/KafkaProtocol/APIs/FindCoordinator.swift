@@ -16,13 +16,49 @@ public struct FindCoordinatorRequest: KafkaRequest {
   }
 
   public func encodeBody(into writer: inout KafkaWriter, version: Int16) throws {
-    fatalError("todo")
+    try Self.checkVersion(version)
+    let flexible = Self.isFlexible(version)
+    if version >= 4 {
+      writer.writeInt8(keyType)
+      writer.writeArray([key], compact: flexible) { $0.writeString($1, compact: flexible) }
+    } else {
+      writer.writeString(key, compact: flexible)
+      if version >= 1 { writer.writeInt8(keyType) }
+    }
+    writer.writeEmptyTaggedFields(flexible: flexible)
   }
 
   public static func decodeResponse(_ reader: inout KafkaReader, version: Int16) throws
     -> FindCoordinatorResponse
   {
-    fatalError("todo")
+    let flexible = isFlexible(version)
+    let throttle = version >= 1 ? try reader.readInt32("FindCoordinator throttle time") : 0
+    var coordinators: [FindCoordinatorResponse.Coordinator] = []
+    if version >= 4 {
+      coordinators = try reader.readArray("FindCoordinator coordinators", compact: true) { r in
+        let key = try r.readString("FindCoordinator key", compact: true)
+        let node = try r.readInt32("FindCoordinator node id")
+        let host = try r.readString("FindCoordinator host", compact: true)
+        let port = try r.readInt32("FindCoordinator port")
+        let error = KafkaErrorCode(try r.readInt16("FindCoordinator error code"))
+        let message = try r.readNullableString("FindCoordinator error message", compact: true)
+        try r.skipTaggedFields("FindCoordinator coordinator tagged fields")
+        return FindCoordinatorResponse.Coordinator(
+          key: key, nodeID: node, host: host, port: port, errorCode: error, errorMessage: message)
+      }
+    } else {
+      let error = KafkaErrorCode(try reader.readInt16("FindCoordinator error code"))
+      let message =
+        version >= 1 ? try reader.readNullableString("FindCoordinator error message", compact: flexible) : nil
+      let node = try reader.readInt32("FindCoordinator node id")
+      let host = try reader.readString("FindCoordinator host", compact: flexible)
+      let port = try reader.readInt32("FindCoordinator port")
+      coordinators = [
+        .init(key: nil, nodeID: node, host: host, port: port, errorCode: error, errorMessage: message)
+      ]
+    }
+    try reader.skipTaggedFields("FindCoordinator tagged fields", flexible: flexible)
+    return FindCoordinatorResponse(throttleTimeMs: throttle, coordinators: coordinators)
   }
 }
 
@@ -35,9 +71,26 @@ public struct FindCoordinatorResponse: Sendable, Hashable {
     public var port: Int32
     public var errorCode: KafkaErrorCode
     public var errorMessage: String?
+
+    public init(
+      key: String?, nodeID: Int32, host: String, port: Int32, errorCode: KafkaErrorCode = .none,
+      errorMessage: String? = nil
+    ) {
+      self.key = key
+      self.nodeID = nodeID
+      self.host = host
+      self.port = port
+      self.errorCode = errorCode
+      self.errorMessage = errorMessage
+    }
   }
 
   public var throttleTimeMs: Int32
   /// One entry in v0–v3.
   public var coordinators: [Coordinator]
+
+  public init(throttleTimeMs: Int32 = 0, coordinators: [Coordinator]) {
+    self.throttleTimeMs = throttleTimeMs
+    self.coordinators = coordinators
+  }
 }

@@ -11,13 +11,20 @@ public struct SaslHandshakeRequest: KafkaRequest {
   public init(mechanism: String) { self.mechanism = mechanism }
 
   public func encodeBody(into writer: inout KafkaWriter, version: Int16) throws {
-    fatalError("todo")
+    try Self.checkVersion(version)
+    let flexible = Self.isFlexible(version)
+    _ = flexible
+    writer.writeString(mechanism)
   }
 
   public static func decodeResponse(_ reader: inout KafkaReader, version: Int16) throws
     -> SaslHandshakeResponse
   {
-    fatalError("todo")
+    let error = KafkaErrorCode(try reader.readInt16("SaslHandshake error code"))
+    let mechanisms = try reader.readArray("SaslHandshake mechanisms") {
+      try $0.readString("SaslHandshake mechanism")
+    }
+    return SaslHandshakeResponse(errorCode: error, mechanisms: mechanisms)
   }
 }
 
@@ -25,4 +32,9 @@ public struct SaslHandshakeResponse: Sendable, Hashable {
   public var errorCode: KafkaErrorCode
   /// Mechanisms the broker enables.
   public var mechanisms: [String]
+
+  public init(errorCode: KafkaErrorCode = .none, mechanisms: [String]) {
+    self.errorCode = errorCode
+    self.mechanisms = mechanisms
+  }
 }
