@@ -10,14 +10,27 @@ public struct KafkaErrorCode: RawRepresentable, Sendable, Hashable, CustomString
   public var isError: Bool { rawValue != 0 }
 
   /// The protocol name (`NOT_LEADER_OR_FOLLOWER`), or `UNKNOWN_ERROR_<n>`.
-  public var name: String { fatalError("todo") }
+  public var name: String {
+    let i = Int(rawValue) + 1
+    if i >= 0 && i < Self.table.count && !Self.table[i].name.isEmpty { return Self.table[i].name }
+    return "UNKNOWN_ERROR_\(rawValue)"
+  }
 
   /// Whether the broker marks the condition retriable (a retry, possibly after a metadata
   /// refresh, can succeed).
-  public var isRetriable: Bool { fatalError("todo") }
+  public var isRetriable: Bool {
+    let i = Int(rawValue) + 1
+    return i >= 0 && i < Self.table.count && Self.table[i].retriable
+  }
+
+  /// Whether this codec knows the code (unknown ones come from newer brokers).
+  public var isKnown: Bool {
+    let i = Int(rawValue) + 1
+    return i >= 0 && i < Self.table.count && !Self.table[i].name.isEmpty
+  }
 
   /// What happened and what the user can do, for the codes users meet; `nil` otherwise.
-  public var explanation: String? { fatalError("todo") }
+  public var explanation: String? { Self.explanations[rawValue] }
 
   /// `NOT_LEADER_OR_FOLLOWER (6)`.
   public var description: String { "\(name) (\(rawValue))" }
