@@ -57,7 +57,7 @@ let package = Package(
     .target(name: "SluiceCompression", dependencies: ["CZstd", "CZlib"], swiftSettings: swiftSettings),
     .target(
       name: "KafkaProtocol", dependencies: ["SluiceCore", "SluiceCompression"], swiftSettings: swiftSettings),
-    .testTarget(name: "SluiceCompressionTests", dependencies: ["SluiceCompression"]),
+    .testTarget(name: "SluiceCompressionTests", dependencies: ["SluiceCompression"], exclude: ["Fixtures"]),
     .testTarget(
       name: "KafkaProtocolTests", dependencies: ["KafkaProtocol", "SluiceCompression"],
       exclude: ["Fixtures"]),
