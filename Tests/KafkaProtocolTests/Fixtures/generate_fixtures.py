@@ -9,8 +9,9 @@ with kafka-python's KafkaProducer. Run from the repository root:
     .venv-interop/bin/python Tests/KafkaProtocolTests/Fixtures/generate_fixtures.py [--skip-broker]
 
 Outputs (committed): Tests/KafkaProtocolTests/Fixtures/*.bin + *.json and
-Tests/SluiceCompressionTests/Fixtures/*.bin. Every output is deterministic except the broker
-responses (cluster ids, timestamps), whose tests assert only stable facts.
+Tests/SluiceCompressionTests/Fixtures/*.bin. Outputs are deterministic except gzip streams (their
+header holds a time) and the broker responses (cluster and topic ids), whose tests assert only
+stable facts.
 """
 import gzip
 import json
@@ -155,11 +156,14 @@ def compact_string(s):
     return uvarint(len(b) + 1) + b
 
 
-def request(sock, api_key, version, correlation, body, flexible):
+def request(sock, api_key, version, correlation, body, flexible, save_as=None):
+    """Sends one request (saving its frame as request_<save_as>.bin) and returns the response frame."""
     header = struct.pack(">hhi", api_key, version, correlation) + string("fixture-generator")
     if flexible:
         header += b"\x00"
     frame = header + body
+    if save_as:
+        write(HERE, "request_%s.bin" % save_as, struct.pack(">i", len(frame)) + frame)
     sock.sendall(struct.pack(">i", len(frame)) + frame)
     size = struct.unpack(">i", read_exactly(sock, 4))[0]
     return read_exactly(sock, size)
@@ -212,7 +216,7 @@ def broker_fixtures():
             producer = KafkaProducer(bootstrap_servers=bootstrap, compression_type=codec, linger_ms=50)
             for i in range(3):
                 producer.send("fixture-topic", partition=0, key=b"k%d" % i,
-                              value=("%s-%d" % (codec or "none", i)).encode(),
+                              value=("%s-%d %s" % (codec or "none", i, "pinterest " * 20)).encode(),
                               headers=[("codec", (codec or "none").encode())], timestamp_ms=1_700_000_000_000 + i)
             producer.flush()
             producer.close()
@@ -220,43 +224,113 @@ def broker_fixtures():
         sock = socket.create_connection(("127.0.0.1", port))
         # ApiVersions v3 (flexible request, response header v0).
         body = compact_string("sluice-fixtures") + compact_string("1.0") + b"\x00"
-        write(HERE, "response_apiversions_v3.bin", request(sock, 18, 3, 1, body, True))
+        write(HERE, "response_apiversions_v3.bin", request(sock, 18, 3, 1, body, True, save_as="apiversions_v3"))
         # ApiVersions v0.
-        write(HERE, "response_apiversions_v0.bin", request(sock, 18, 0, 2, b"", False))
+        write(HERE, "response_apiversions_v0.bin", request(sock, 18, 0, 2, b"", False, save_as="apiversions_v0"))
         # Metadata v12 for fixture-topic (topic id zero, name), no auto-create, no authorized ops.
         body = uvarint(2) + b"\x00" * 16 + compact_string("fixture-topic") + b"\x00" + b"\x00" + b"\x00" + b"\x00"
-        write(HERE, "response_metadata_v12.bin", request(sock, 3, 12, 3, body, True))
+        write(HERE, "response_metadata_v12.bin", request(sock, 3, 12, 3, body, True, save_as="metadata_v12"))
         # Metadata v1, all topics (null array).
-        write(HERE, "response_metadata_v1.bin", request(sock, 3, 1, 4, struct.pack(">i", -1), False))
+        write(HERE, "response_metadata_v1.bin", request(sock, 3, 1, 4, struct.pack(">i", -1), False, save_as="metadata_v1"))
         # ListOffsets v7: partition 0 earliest and latest is not allowed twice; ask earliest for 0, latest for 1.
         parts = (uvarint(3) + struct.pack(">iiq", 0, -1, -2) + b"\x00" + struct.pack(">iiq", 1, -1, -1) + b"\x00")
         body = struct.pack(">ib", -1, 0) + uvarint(2) + compact_string("fixture-topic") + parts + b"\x00" + b"\x00"
-        write(HERE, "response_listoffsets_v7.bin", request(sock, 2, 7, 5, body, True))
+        write(HERE, "response_listoffsets_v7.bin", request(sock, 2, 7, 5, body, True, save_as="listoffsets_v7"))
         # Fetch v12 (flexible) from offset 0 of partitions 0 and 1, sessionless.
         partitions = uvarint(3)
         for p in (0, 1):
             partitions += struct.pack(">iiqiqi", p, -1, 0, -1, -1, 1 << 20) + b"\x00"
         body = (struct.pack(">iiiibii", -1, 100, 1, 1 << 20, 0, 0, -1) + uvarint(2)
                 + compact_string("fixture-topic") + partitions + b"\x00" + uvarint(1) + compact_string("") + b"\x00")
-        write(HERE, "response_fetch_v12.bin", request(sock, 1, 12, 6, body, True))
+        write(HERE, "response_fetch_v12.bin", request(sock, 1, 12, 6, body, True, save_as="fetch_v12"))
         # Fetch v4 (non-flexible) of partition 0 from offset 0.
         body = (struct.pack(">iiiib", -1, 100, 1, 1 << 20, 0) + struct.pack(">i", 1) + string("fixture-topic")
                 + struct.pack(">i", 1) + struct.pack(">iqi", 0, 0, 1 << 20))
-        write(HERE, "response_fetch_v4.bin", request(sock, 1, 4, 7, body, False))
+        write(HERE, "response_fetch_v4.bin", request(sock, 1, 4, 7, body, False, save_as="fetch_v4"))
         # Fetch v12 for a topic that does not exist.
         body = (struct.pack(">iiiibii", -1, 0, 1, 1 << 20, 0, 0, -1) + uvarint(2) + compact_string("no-such-topic")
                 + uvarint(2) + struct.pack(">iiqiqi", 0, -1, 0, -1, -1, 1 << 20) + b"\x00" + b"\x00"
                 + uvarint(1) + compact_string("") + b"\x00")
         write(HERE, "response_fetch_v12_unknown_topic.bin", request(sock, 1, 12, 8, body, True))
+        admin_fixtures(sock)
         sock.close()
     finally:
         broker.terminate()
         broker.wait(timeout=10)
 
 
+def admin_fixtures(sock):
+    """CreateTopics, Produce, FindCoordinator, OffsetCommit, OffsetFetch and SaslHandshake exchanges."""
+    # CreateTopics v7: "created-by-fixture", 3 partitions, replication factor 1, one config.
+    topic = (compact_string("created-by-fixture") + struct.pack(">ih", 3, 1) + uvarint(1)
+             + uvarint(2) + compact_string("retention.ms") + compact_string("60000") + b"\x00" + b"\x00")
+    body = uvarint(2) + topic + struct.pack(">ib", 30000, 0) + b"\x00"
+    write(HERE, "response_createtopics_v7.bin", request(sock, 19, 7, 11, body, True, save_as="createtopics_v7"))
+    # Produce v9 (acks -1) of one kafka-python batch (2 records, zstd) to partition 2 of the new topic.
+    records = sample_records(2)
+    batch = build_batch("zstd", records, base_offset=0)
+    write(HERE, "produce_batch_zstd.bin", batch)
+    partition = struct.pack(">i", 2) + uvarint(len(batch) + 1) + batch + b"\x00"
+    body = (b"\x00" + struct.pack(">hi", -1, 30000) + uvarint(2) + compact_string("created-by-fixture")
+            + uvarint(2) + partition + b"\x00" + b"\x00")
+    write(HERE, "response_produce_v9.bin", request(sock, 0, 9, 12, body, True, save_as="produce_v9"))
+    # Produce v3 (non-flexible) of the same batch to partition 0.
+    partition = struct.pack(">ii", 0, len(batch)) + batch
+    body = (struct.pack(">hhi", -1, -1, 30000) + struct.pack(">i", 1) + string("created-by-fixture")
+            + struct.pack(">i", 1) + partition)
+    write(HERE, "response_produce_v3.bin", request(sock, 0, 3, 13, body, False, save_as="produce_v3"))
+    # FindCoordinator v4 (batched keys) and v1 for group "fixture-group".
+    body = struct.pack(">b", 0) + uvarint(2) + compact_string("fixture-group") + b"\x00"
+    write(HERE, "response_findcoordinator_v4.bin", request(sock, 10, 4, 14, body, True, save_as="findcoordinator_v4"))
+    body = string("fixture-group") + struct.pack(">b", 0)
+    write(HERE, "response_findcoordinator_v1.bin", request(sock, 10, 1, 15, body, False, save_as="findcoordinator_v1"))
+    # OffsetCommit v8: standalone (generation -1, member ""), fixture-topic partition 0 -> 7, metadata "m".
+    partition = struct.pack(">iqi", 0, 7, -1) + compact_string("m") + b"\x00"
+    body = (compact_string("fixture-group") + struct.pack(">i", -1) + compact_string("") + b"\x00"
+            + uvarint(2) + compact_string("fixture-topic") + uvarint(2) + partition + b"\x00" + b"\x00")
+    write(HERE, "response_offsetcommit_v8.bin", request(sock, 8, 8, 16, body, True, save_as="offsetcommit_v8"))
+    # OffsetCommit v2 (retention time -1, null metadata) of partition 1 -> 3.
+    body = (string("fixture-group") + struct.pack(">i", -1) + string("") + struct.pack(">q", -1)
+            + struct.pack(">i", 1) + string("fixture-topic") + struct.pack(">i", 1)
+            + struct.pack(">iqh", 1, 3, -1))
+    write(HERE, "response_offsetcommit_v2.bin", request(sock, 8, 2, 17, body, False, save_as="offsetcommit_v2"))
+    # OffsetFetch v7 for partitions 0 and 1, and v1.
+    body = (compact_string("fixture-group") + uvarint(2) + compact_string("fixture-topic")
+            + uvarint(3) + struct.pack(">ii", 0, 1) + b"\x00" + b"\x00" + b"\x00")
+    write(HERE, "response_offsetfetch_v7.bin", request(sock, 9, 7, 18, body, True, save_as="offsetfetch_v7"))
+    body = (string("fixture-group") + struct.pack(">i", 1) + string("fixture-topic")
+            + struct.pack(">iii", 2, 0, 1))
+    write(HERE, "response_offsetfetch_v1.bin", request(sock, 9, 1, 19, body, False, save_as="offsetfetch_v1"))
+    # SaslHandshake v1 on a listener without SASL.
+    write(HERE, "response_saslhandshake_v1.bin", request(sock, 17, 1, 20, string("PLAIN"), False,
+                                                         save_as="saslhandshake_v1"))
+
+
+def offline_request_fixtures():
+    """Request frames for APIs Tansu does not serve (compared byte for byte, not sent)."""
+    def frame(api_key, version, correlation, body, flexible):
+        header = struct.pack(">hhi", api_key, version, correlation) + string("fixture-generator")
+        if flexible:
+            header += b"\x00"
+        return struct.pack(">i", len(header) + len(body)) + header + body
+    # CreatePartitions v3: fixture-topic to 4 partitions (broker-chosen replicas), 30 s, not validate-only.
+    body = uvarint(2) + compact_string("fixture-topic") + struct.pack(">i", 4) + b"\x00" + b"\x00" \
+        + struct.pack(">ib", 30000, 0) + b"\x00"
+    write(HERE, "request_createpartitions_v3.bin", frame(37, 3, 21, body, True))
+    # CreatePartitions v1 with explicit assignments [[1], [2]].
+    body = (struct.pack(">i", 1) + string("fixture-topic") + struct.pack(">i", 6) + struct.pack(">i", 2)
+            + struct.pack(">ii", 1, 1) + struct.pack(">ii", 1, 2) + struct.pack(">ib", 30000, 1))
+    write(HERE, "request_createpartitions_v1.bin", frame(37, 1, 22, body, False))
+    # SaslAuthenticate v2 and v0 with PLAIN credentials.
+    token = b"\x00user\x00secret"
+    write(HERE, "request_saslauthenticate_v2.bin", frame(36, 2, 23, uvarint(len(token) + 1) + token + b"\x00", True))
+    write(HERE, "request_saslauthenticate_v0.bin", frame(36, 0, 24, struct.pack(">i", len(token)) + token, False))
+
+
 if __name__ == "__main__":
     record_batch_fixtures()
     compression_fixtures()
+    offline_request_fixtures()
     if "--skip-broker" not in sys.argv:
         broker_fixtures()
     print("fixtures written")
