@@ -34,7 +34,8 @@ final class EncoderInteropTests: XCTestCase {
         encoder.append(
           key: i % 10 == 0 ? nil : Array("key-\(i)".utf8),
           value: i == 3 ? nil : Array(String(repeating: "pin \(i % 13) board ", count: 1 + i % 9).utf8),
-          headers: i % 4 == 0 ? [RecordHeader(key: "h\(i)", value: [UInt8(i % 256)]), .init(key: "n", value: nil)] : [],
+          headers: i % 4 == 0
+            ? [RecordHeader(key: "h\(i)", value: [UInt8(i % 256)]), .init(key: "n", value: nil)] : [],
           timestamp: 1_700_000_000_000 + Int64(i))
       }
       paths.append(try directory.write(try encoder.encode(), to: "\(compression).bin"))
@@ -51,7 +52,8 @@ final class EncoderInteropTests: XCTestCase {
         KafkaRecord(
           offset: (item["offset"] as? NSNumber)?.int64Value ?? -1,
           timestamp: (item["timestamp"] as? NSNumber)?.int64Value ?? -1,
-          key: (item["key"] as? String).map(Fixtures.hexBytes), value: (item["value"] as? String).map(Fixtures.hexBytes),
+          key: (item["key"] as? String).map(Fixtures.hexBytes),
+          value: (item["value"] as? String).map(Fixtures.hexBytes),
           headers: (item["headers"] as? [[Any]] ?? []).map {
             RecordHeader(key: $0[0] as? String ?? "", value: ($0[1] as? String).map(Fixtures.hexBytes))
           })

@@ -4,7 +4,8 @@ enum LZ4BlockDecoder {
   /// Appends the block's bytes to `output`. Matches may reach back to `windowStart` (earlier
   /// blocks of a linked frame, or a dictionary). `origin` positions errors in the caller's input.
   static func decode(
-    _ input: UnsafeRawBufferPointer, into output: inout [UInt8], maxOutput: Int, windowStart: Int, origin: Int,
+    _ input: UnsafeRawBufferPointer, into output: inout [UInt8], maxOutput: Int, windowStart: Int,
+    origin: Int,
     format: String
   ) throws {
     func fail(_ code: CompressionError.Code, _ at: Int, _ message: String) -> CompressionError {
@@ -31,7 +32,8 @@ enum LZ4BlockDecoder {
           position += 1
           length += Int(byte)
           guard length <= capacity else {
-            throw fail(maxOutput <= capacity ? .tooLarge : .corrupt, at, "a length exceeds the block's output size")
+            throw fail(
+              maxOutput <= capacity ? .tooLarge : .corrupt, at, "a length exceeds the block's output size")
           }
           if byte != 255 { return length }
         }
@@ -39,7 +41,9 @@ enum LZ4BlockDecoder {
 
       while true {
         let tokenAt = position
-        guard position < n else { throw fail(.truncated, tokenAt, "the block ends where a sequence token was expected") }
+        guard position < n else {
+          throw fail(.truncated, tokenAt, "the block ends where a sequence token was expected")
+        }
         let token = input[position]
         position += 1
         let literalLength = try readLength(Int(token >> 4), tokenAt)

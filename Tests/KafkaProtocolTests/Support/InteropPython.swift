@@ -27,7 +27,9 @@ enum InteropPython {
 
   /// Runs `script` with `arguments` and parses its stdout as JSON; fails the test on a non-zero
   /// exit (showing stderr, e.g. a missing package: run scripts/test.sh).
-  static func json(_ script: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line)
+  static func json(
+    _ script: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line
+  )
     -> Any?
   {
     guard let python = interpreter(file: file, line: line) else { return nil }
@@ -56,7 +58,8 @@ enum InteropPython {
     do {
       return try JSONSerialization.jsonObject(with: outData)
     } catch {
-      XCTFail("python printed invalid JSON: \(String(decoding: outData, as: UTF8.self))", file: file, line: line)
+      XCTFail(
+        "python printed invalid JSON: \(String(decoding: outData, as: UTF8.self))", file: file, line: line)
       return nil
     }
   }
@@ -67,7 +70,8 @@ final class TemporaryDirectory {
   let url: URL
 
   init(for testCase: XCTestCase) {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-kafka-tests-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sluice-kafka-tests-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     self.url = url
     testCase.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
