@@ -98,5 +98,8 @@ let package = Package(
     .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
     .testTarget(name: "DeltaLakeTests", dependencies: ["DeltaLake", "Parquet"]),
     .testTarget(name: "EndToEndTests", dependencies: ["SluiceCore"]),
+    // Seeded mutation fuzzing of the byte parsers (JSON decoder, log segments, checkpoint and Delta log files).
+    .testTarget(
+      name: "FuzzTests", dependencies: ["SluiceCore", "SluiceJSON", "SluiceLog", "SluiceCheckpoint", "DeltaLake"]),
   ]
 )
