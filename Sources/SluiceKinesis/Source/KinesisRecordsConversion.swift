@@ -29,8 +29,10 @@ enum KinesisRecordsConversion {
 
   /// `shardId-000000000012` → 12 (-1 when the id has no number).
   static func shardNumber(_ shard: String) -> Int32 {
-    let digits = shard.utf8.reversed().prefix { $0 >= 0x30 && $0 <= 0x39 }
-    guard !digits.isEmpty, digits.count <= 9 else { return -1 }
-    return Int32(String(decoding: digits.reversed(), as: UTF8.self)) ?? -1
+    var digits = Array(shard.utf8.reversed().prefix { $0 >= 0x30 && $0 <= 0x39 }.reversed())
+    guard !digits.isEmpty else { return -1 }
+    while digits.count > 1, digits[0] == 0x30 { digits.removeFirst() }
+    guard digits.count <= 9 else { return -1 }
+    return Int32(String(decoding: digits, as: UTF8.self)) ?? -1
   }
 }
