@@ -104,7 +104,7 @@ let package = Package(
     .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime", "SluiceTesting"]),
     .testTarget(name: "SluiceEmulatorTests", dependencies: ["SluiceEmulator"]),
     .testTarget(name: "SluiceFileSinkTests", dependencies: ["SluiceFileSink"]),
-    .testTarget(name: "SluiceJobTests", dependencies: ["SluiceJob", "SluiceTesting"]),
+    .testTarget(name: "SluiceJobTests", dependencies: ["SluiceJob", "SluiceTesting", "SluiceKinesis", "KinesisClient"]),
     .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
     .testTarget(name: "DeltaLakeTests", dependencies: ["DeltaLake", "Parquet"]),
     .testTarget(name: "EndToEndTests", dependencies: ["SluiceCore"]),
