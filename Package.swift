@@ -25,6 +25,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    // Kinesis: SigV4 (swift-crypto) and the HTTP client.
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
   ],
   targets: [
     // The small, stable vocabulary: values and protocols, no I/O, no dependencies.
@@ -61,12 +65,27 @@ let package = Package(
     .testTarget(
       name: "KafkaProtocolTests", dependencies: ["KafkaProtocol", "SluiceCompression"],
       exclude: ["Fixtures"]),
+    // AWS request signing (SigV4: sign and verify), credentials and region resolution.
+    .target(
+      name: "SluiceAWS", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: swiftSettings),
+    // Kinesis Data Streams API (JSON 1.1 over HTTP, SigV4), retries, and an in-memory fake.
+    .target(
+      name: "KinesisClient",
+      dependencies: [
+        "SluiceAWS", "SluiceCore", logging, .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings),
+    // The Kinesis `Source`: shard lineage, sequence-number offsets, paced GetRecords.
+    .target(name: "SluiceKinesis", dependencies: ["SluiceCore", "KinesisClient", logging], swiftSettings: swiftSettings),
     // Composition root: job YAML → JobSpec → wired runner.
     .target(
       name: "SluiceJob",
       dependencies: [
         "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceCheckpoint",
-        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", "DeltaLake", logging, yams,
+        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", "DeltaLake", "SluiceKinesis", logging, yams,
       ],
       swiftSettings: swiftSettings),
     // In-memory twins for tests.
@@ -94,12 +113,17 @@ let package = Package(
     .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime", "SluiceTesting"]),
     .testTarget(name: "SluiceEmulatorTests", dependencies: ["SluiceEmulator"]),
     .testTarget(name: "SluiceFileSinkTests", dependencies: ["SluiceFileSink"]),
-    .testTarget(name: "SluiceJobTests", dependencies: ["SluiceJob", "SluiceTesting"]),
+    .testTarget(name: "SluiceJobTests", dependencies: ["SluiceJob", "SluiceTesting", "SluiceKinesis", "KinesisClient"]),
     .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
     .testTarget(name: "DeltaLakeTests", dependencies: ["DeltaLake", "Parquet"]),
     .testTarget(name: "EndToEndTests", dependencies: ["SluiceCore"]),
     // Seeded mutation fuzzing of the byte parsers (JSON decoder, log segments, checkpoint and Delta log files).
     .testTarget(
       name: "FuzzTests", dependencies: ["SluiceCore", "SluiceJSON", "SluiceLog", "SluiceCheckpoint", "DeltaLake"]),
+    .testTarget(name: "SluiceAWSTests", dependencies: ["SluiceAWS"]),
+    .testTarget(name: "KinesisClientTests", dependencies: ["KinesisClient"]),
+    .testTarget(
+      name: "SluiceKinesisTests",
+      dependencies: ["SluiceKinesis", "KinesisClient", "SluiceCore", "SluiceRuntime", "SluiceCheckpoint", "SluiceTesting"]),
   ]
 )
