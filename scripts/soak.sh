@@ -7,13 +7,13 @@
 #
 #   scripts/soak.sh [--records N] [--batch B] [--work DIR] [--binary PATH] [--keep]
 #
-# Defaults: 5,000,000 records, 5,000 per batch (1,000 batches), the release binary
+# Defaults: 5,000,000 records, 4,900 per batch (1,021 batches), the release binary
 # (build it first: swift build -c release --product sluice). Takes a few minutes and ~6 GB
 # of disk (the emulator writes pin, geo and user events); run it with nice on a shared machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 records=5000000
-batch=5000
+batch=4900
 work=""
 binary="${SLUICE_BIN:-$root/.build/release/sluice}"
 keep=0
