@@ -5,23 +5,25 @@
 # Prints RSS at batches 100 and 1,000 (and the last), their ratio, and writes every sample
 # to <work>/rss.csv. See README "Reliability".
 #
-#   scripts/soak.sh [--records N] [--batch B] [--work DIR] [--binary PATH] [--keep]
+#   scripts/soak.sh [--records N] [--batch B] [--sink delta|jsonl] [--work DIR] [--binary PATH] [--keep]
 #
-# Defaults: 5,000,000 records, 5,000 per batch (1,000 batches), the release binary
+# Defaults: 5,000,000 records, 4,900 per batch (1,021 batches), the release binary
 # (build it first: swift build -c release --product sluice). Takes a few minutes and ~6 GB
 # of disk (the emulator writes pin, geo and user events); run it with nice on a shared machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 records=5000000
-batch=5000
+batch=4900
 work=""
 binary="${SLUICE_BIN:-$root/.build/release/sluice}"
 keep=0
+sink=delta
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --records) records="$2"; shift 2 ;;
     --batch) batch="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
+    --sink) sink="$2"; shift 2 ;;
     --binary) binary="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     -h|--help) sed -n 2,12p "$0"; exit 0 ;;
@@ -46,10 +48,7 @@ source:
   maxRecordsPerBatch: $batch
 transforms:
   - clean: pin
-sink:
-  kind: delta
-  path: tables/pin
-  checkpointInterval: 10
+$(if [[ $sink == jsonl ]]; then echo "sink: {kind: jsonl, path: out/pin}"; else printf 'sink:\n  kind: delta\n  path: tables/pin\n  checkpointInterval: 10'; fi)
 checkpoint: checkpoints/soak
 trigger: availableNow
 EOF
