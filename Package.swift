@@ -25,6 +25,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    // Kafka client: sockets, TLS, SCRAM.
+    .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // The small, stable vocabulary: values and protocols, no I/O, no dependencies.
@@ -61,12 +65,22 @@ let package = Package(
     .testTarget(
       name: "KafkaProtocolTests", dependencies: ["KafkaProtocol", "SluiceCompression"],
       exclude: ["Fixtures"]),
+    // Kafka client over SwiftNIO (connections, cluster metadata, retries, TLS, SASL) and KafkaSource.
+    .target(
+      name: "KafkaClient",
+      dependencies: [
+        "SluiceCore", "KafkaProtocol", logging, .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(name: "KafkaClientTests", dependencies: ["KafkaClient", "KafkaProtocol", "SluiceCore"]),
     // Composition root: job YAML → JobSpec → wired runner.
     .target(
       name: "SluiceJob",
       dependencies: [
         "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceCheckpoint",
-        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", "DeltaLake", logging, yams,
+        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", "DeltaLake", "KafkaClient", logging, yams,
       ],
       swiftSettings: swiftSettings),
     // In-memory twins for tests.
