@@ -14,7 +14,7 @@ enum KafkaScripts {
                for codec in ("none", "gzip", "snappy", "lz4", "zstd")]
 
     def produce(topic, values, client, codec, key_field):
-        \"\"\"Sends JSON values (dicts) keyed by value[key_field]; headers name client and codec.\"\"\"
+        # Sends JSON values (dicts) keyed by value[key_field]; headers name client and codec.
         headers = [("producer", client.encode()), ("codec", codec.encode())]
         if client == "kafka-python":
             from kafka import KafkaProducer
@@ -41,7 +41,7 @@ enum KafkaScripts {
                 raise RuntimeError("confluent-kafka delivery failed: " + errors[0])
 
     def produce_with_every_client(topic, values, key_field):
-        \"\"\"Splits values into one slice per (client, codec) and produces each slice.\"\"\"
+        # Splits values into one slice per (client, codec) and produces each slice.
         n = len(CLIENTS)
         for i, (client, codec) in enumerate(CLIENTS):
             produce(topic, values[i::n], client, codec, key_field)
@@ -60,7 +60,7 @@ enum KafkaScripts {
         return out
 
     def compare_table(table, raw_file, raw_key, table_key):
-        """Multisets of keys: produced values vs rows in the Delta table (delta-rs)."""
+        # Multisets of keys: produced values vs rows in the Delta table (delta-rs).
         from collections import Counter
         from deltalake import DeltaTable
         def norm(v):

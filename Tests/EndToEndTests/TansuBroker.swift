@@ -52,17 +52,19 @@ final class TansuBroker {
     return Int(UInt16(bigEndian: address.sin_port))
   }
 
-  /// Starts Tansu and waits until it accepts connections.
-  init(file: StaticString = #filePath, line: UInt = #line) throws {
+  /// Starts Tansu and waits until it accepts connections. `advertisedPort` (default: its own)
+  /// is the port metadata tells clients to use (a proxy in front of it).
+  init(advertisedPort: Int? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
     let binary = try Self.binary(file: file, line: line)
     port = try Self.freePort()
     logFile = FileManager.default.temporaryDirectory.appendingPathComponent("tansu-\(UUID().uuidString).log")
-    FileManager.default.createFile(atPath: logFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
     process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     let url = "tcp://127.0.0.1:\(port)"
     process.arguments = [
-      "broker", "--listener-url", url, "--advertised-listener-url", url, "--storage-engine", "memory://tansu/",
+      "broker", "--listener-url", url, "--advertised-listener-url", "tcp://127.0.0.1:\(advertisedPort ?? port)",
+      "--storage-engine", "memory://tansu/",
     ]
     let log = try FileHandle(forWritingTo: logFile)
     process.standardOutput = log

@@ -1,4 +1,4 @@
-public import KafkaProtocol
+import KafkaProtocol
 public import Logging
 
 /// The real ``KafkaBrokerAPI``: a view of one Kafka cluster through its bootstrap servers.

@@ -1,9 +1,10 @@
 import KafkaProtocol
 import NIOCore
+import NIOSSL
 
 /// A request on its way to the broker: the encoded frame, its correlation id and the promise that
 /// receives the response frame (`nil` for requests the broker does not answer).
-struct OutboundKafkaRequest {
+struct OutboundKafkaRequest: Sendable {
   var frame: [UInt8]
   var correlationID: Int32
   var promise: EventLoopPromise<[UInt8]>?
@@ -49,15 +50,18 @@ final class KafkaChannelHandler: ChannelDuplexHandler {
       let id = request.correlationID
       let what = request.what
       let broker = self.broker
-      let timeoutTask = context.eventLoop.scheduleTask(in: request.timeout) { [weak self] in
-        guard let self, let entry = self.pending.removeValue(forKey: id) else { return }
+      let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+      let boundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
+      let timeoutTask = context.eventLoop.scheduleTask(in: request.timeout) {
+        let self_ = handler.value
+        guard let entry = self_.pending.removeValue(forKey: id) else { return }
         let error = KafkaClientError(
           .requestTimedOut,
           "Kafka broker \(broker) did not answer \(what) within the request timeout; the connection is closed "
             + "and the request retried (raise requestTimeout if the broker is slow)")
         entry.promise.fail(error)
-        self.failAll(error)
-        context.close(promise: nil)
+        self_.failAll(error)
+        boundContext.value.close(promise: nil)
       }
       pending[id] = Pending(promise: responsePromise, timeout: timeoutTask, what: what)
     }
@@ -90,6 +94,15 @@ final class KafkaChannelHandler: ChannelDuplexHandler {
   }
 
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    if error is NIOSSLError || error is BoringSSLError {
+      failAll(
+        KafkaClientError(
+          .tlsFailed,
+          "TLS with Kafka broker \(broker) failed: \(error); check that the broker speaks TLS on this port and that "
+            + "security.caFile names the CA that signed its certificate"))
+      context.close(promise: nil)
+      return
+    }
     failAll(
       KafkaClientError(
         .disconnected, "connection to Kafka broker \(broker) failed: \(error); the request will be retried"))

@@ -1,4 +1,4 @@
-import KafkaProtocol
+public import KafkaProtocol
 public import Logging
 import NIOConcurrencyHelpers
 public import NIOCore
@@ -40,13 +40,13 @@ public final class KafkaConnection: Sendable {
   /// Opens, negotiates versions and authenticates.
   public static func connect(
     to address: BrokerAddress, configuration: KafkaClientConfiguration,
-    group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+    group: (any EventLoopGroup)? = nil,
     logger: Logger = Logger(label: "sluice.kafka")
   ) async throws -> KafkaConnection {
     let sslContext = try configuration.security.tls.map { try Self.sslContext($0) }
     let hostname = Self.isIPAddress(address.host) ? nil : address.host
     let broker = address.description
-    let bootstrap = ClientBootstrap(group: group)
+    let bootstrap = ClientBootstrap(group: group ?? MultiThreadedEventLoopGroup.singleton)
       .connectTimeout(configuration.connectTimeout.timeAmount)
       .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
       .channelInitializer { channel in
@@ -125,9 +125,10 @@ public final class KafkaConnection: Sendable {
       request.expectsResponse ? channel.eventLoop.makePromise(of: [UInt8].self) : nil
     let outbound = OutboundKafkaRequest(
       frame: frame, correlationID: id, promise: promise, timeout: requestTimeout, what: what)
-    let written = channel.writeAndFlush(outbound)
+    let written = channel.eventLoop.makePromise(of: Void.self)
+    channel.writeAndFlush(outbound, promise: written)
     guard let promise else {
-      try await written.get()
+      try await written.futureResult.get()
       throw KafkaClientError(.protocolError, "\(what) expects no response; use a request that has one")
     }
     let response: [UInt8]

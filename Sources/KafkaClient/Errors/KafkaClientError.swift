@@ -14,6 +14,8 @@ public struct KafkaClientError: Error, Sendable, Hashable, CustomStringConvertib
     public static let disconnected = Code(name: "disconnected")
     /// A broker did not answer within the request timeout.
     public static let requestTimedOut = Code(name: "requestTimedOut")
+    /// The TLS handshake failed (untrusted or mismatching certificate, broker not speaking TLS).
+    public static let tlsFailed = Code(name: "tlsFailed")
     /// SASL authentication failed (wrong credentials, mechanism not enabled, bad server proof).
     public static let authenticationFailed = Code(name: "authenticationFailed")
     /// The credentials are not authorized for a topic, group or the cluster.

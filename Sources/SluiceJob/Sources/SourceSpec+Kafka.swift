@@ -1,5 +1,5 @@
 import Foundation
-import KafkaClient
+public import KafkaClient
 import SluiceCore
 import SluiceRuntime
 
