@@ -53,8 +53,10 @@ enum KafkaScripts {
     def group_offsets(group):
         from kafka.admin import KafkaAdminClient
         admin = KafkaAdminClient(bootstrap_servers=BOOTSTRAP)
+        listed = admin.list_group_offsets(group)
+        listed = listed.get(group, listed)  # kafka-python 3 answers {group: {tp: meta}}
         out = {}
-        for tp, meta in admin.list_group_offsets(group).items():
+        for tp, meta in listed.items():
             out.setdefault(tp.topic, {})[str(tp.partition)] = meta.offset
         admin.close()
         return out

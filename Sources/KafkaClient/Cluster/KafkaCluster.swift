@@ -84,7 +84,12 @@ public actor KafkaCluster: KafkaBrokerAPI {
         let error = KafkaClientError.broker(response.errorCode, "fetching from broker \(broker)")
         return Dictionary(uniqueKeysWithValues: partitions.map { ($0, PartitionOutcome.retry(error)) })
       }
-      var outcomes: [TopicPartition: PartitionOutcome<FetchedPartition>] = [:]
+      // Brokers may leave out partitions that have nothing to return (Tansu does): no records, and
+      // no news about the high watermark.
+      var outcomes: [TopicPartition: PartitionOutcome<FetchedPartition>] = Dictionary(
+        uniqueKeysWithValues: partitions.map {
+          ($0, .done(FetchedPartition(highWatermark: -1, logStartOffset: -1, records: [])))
+        })
       for topic in response.topics {
         for p in topic.partitions {
           let tp = TopicPartition(topic.name, p.partitionIndex)

@@ -141,7 +141,8 @@ public struct KafkaSource: Source {
     guard !partitions.isEmpty else { return [:] }
     var latest = try await api.listOffsets(
       Dictionary(uniqueKeysWithValues: partitions.map { ($0, ListOffsetsRequest.latest) }))
-    let probe = try await api.fetch(latest.filter { $0.value >= 0 }, maxWait: .zero)
+    // A short wait, not zero: Tansu answers a Fetch with MaxWaitMs 0 with no partitions at all.
+    let probe = try await api.fetch(latest.filter { $0.value >= 0 }, maxWait: .milliseconds(10))
     for (tp, fetched) in probe where fetched.highWatermark > (latest[tp] ?? -1) {
       latest[tp] = fetched.highWatermark
     }
