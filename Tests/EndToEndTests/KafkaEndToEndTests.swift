@@ -22,7 +22,8 @@ final class KafkaEndToEndTests: XCTestCase {
   }
 
   func kafkaJob(
-    name: String, cleaner: String, topics: String = "", maxOffsets: Int = 70, trigger: String = "availableNow",
+    name: String, cleaner: String, topics: String = "", maxOffsets: Int = 70,
+    trigger: String = "availableNow",
     extra: String = "", bootstrap: String? = nil
   ) -> String {
     """
@@ -72,7 +73,9 @@ final class KafkaEndToEndTests: XCTestCase {
     try broker!.python(script, topics.flatMap { [$0.topic, $0.key] }, in: sluice.workingDirectory)
   }
 
-  func compare(_ job: String, rawKey: String, tableKey: String, file: StaticString = #filePath, line: UInt = #line)
+  func compare(
+    _ job: String, rawKey: String, tableKey: String, file: StaticString = #filePath, line: UInt = #line
+  )
     throws -> [String: Any]
   {
     let script = "print(json.dumps(compare_table(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4])))"
@@ -104,14 +107,16 @@ final class KafkaEndToEndTests: XCTestCase {
       XCTAssertEqual(result.status, 0, result.output)
       let report = try compare(job.name, rawKey: job.rawKey, tableKey: job.tableKey)
       XCTAssertEqual(report["produced"] as? Int, 300)
-      XCTAssertGreaterThanOrEqual(sluice.committedBatches("ckpt/\(job.name)").count, 5, "maxOffsetsPerTrigger 70")
+      XCTAssertGreaterThanOrEqual(
+        sluice.committedBatches("ckpt/\(job.name)").count, 5, "maxOffsetsPerTrigger 70")
     }
     // Offsets are Spark's: {"pinterest.pin":{"0":…,"1":…}}, summing to what was produced.
     let pinOffsets = try lastCheckpointOffsets("pin")
     XCTAssertEqual(Array(pinOffsets.keys), ["pinterest.pin"])
     XCTAssertEqual(pinOffsets["pinterest.pin"]?.values.reduce(0, +), 300)
     // The end offsets were committed to the consumer group, as kafka-python's admin sees them.
-    let group = try broker!.python("print(json.dumps(group_offsets('sluice-pin')))") as? [String: [String: Int]]
+    let group =
+      try broker!.python("print(json.dumps(group_offsets('sluice-pin')))") as? [String: [String: Int]]
     XCTAssertEqual(group, pinOffsets)
     // A second run finds nothing new.
     let again = try sluice.run(["run", "pin.yaml", "--trigger", "availableNow"])
@@ -124,7 +129,8 @@ final class KafkaEndToEndTests: XCTestCase {
     try produceWithEveryClient([("pinterest.pin", "unique_id")])
     try sluice.write(kafkaJob(name: "pin", cleaner: "pin", maxOffsets: 50), to: "pin.yaml")
     for fault in ["after-sink-write@1", "after-data-files-written@2", "after-offsets-written@3"] {
-      let killed = try sluice.run(["run", "pin.yaml", "--trigger", "availableNow"], environment: ["SLUICE_FAULT": fault])
+      let killed = try sluice.run(
+        ["run", "pin.yaml", "--trigger", "availableNow"], environment: ["SLUICE_FAULT": fault])
       XCTAssertTrue(killed.killedBySignal, "\(fault): \(killed.output)")
     }
     let result = try sluice.run(["run", "pin.yaml", "--trigger", "availableNow"])
@@ -209,7 +215,8 @@ final class KafkaEndToEndTests: XCTestCase {
     let started = Date()
     result = try sluice.run(["run", "geo.yaml", "--trigger", "availableNow"])
     XCTAssertNotEqual(result.status, 0)
-    XCTAssertTrue(result.stderr.contains("cannot connect to Kafka broker 127.0.0.1:\(closedPort)"), result.output)
+    XCTAssertTrue(
+      result.stderr.contains("cannot connect to Kafka broker 127.0.0.1:\(closedPort)"), result.output)
     XCTAssertTrue(result.stderr.contains("attempts"), result.output)
     XCTAssertLessThan(Date().timeIntervalSince(started), 30)
     XCTAssertEqual(sluice.committedBatches("ckpt/geo"), [], "nothing committed")

@@ -76,7 +76,8 @@ final class KafkaSecurityEndToEndTests: XCTestCase {
 
       """
     try sluice.write(job, to: "secure.yaml")
-    return try sluice.run(["run", "secure.yaml"], environment: ["KAFKA_TEST_PASSWORD": KafkaSecurityProxy.password])
+    return try sluice.run(
+      ["run", "secure.yaml"], environment: ["KAFKA_TEST_PASSWORD": KafkaSecurityProxy.password])
   }
 
   func assertAllRows(file: StaticString = #filePath, line: UInt = #line) throws {
@@ -102,7 +103,9 @@ final class KafkaSecurityEndToEndTests: XCTestCase {
   func testSASLSSLWithSCRAMSHA512() throws {
     try start(tls: true, mechanism: "SCRAM-SHA-512")
     let result = try runJob(
-      security: "{protocol: SASL_SSL, mechanism: SCRAM-SHA-512, username: alice, passwordEnv: KAFKA_TEST_PASSWORD, caFile: \"\(proxy!.caFile)\"}")
+      security:
+        "{protocol: SASL_SSL, mechanism: SCRAM-SHA-512, username: alice, passwordEnv: KAFKA_TEST_PASSWORD, caFile: \"\(proxy!.caFile)\"}"
+    )
     XCTAssertEqual(result.status, 0, result.output)
     try assertAllRows()
   }
@@ -115,11 +118,15 @@ final class KafkaSecurityEndToEndTests: XCTestCase {
     XCTAssertTrue(result.stderr.contains("authentication of user 'alice'"), result.output)
     XCTAssertTrue(result.stderr.contains("Invalid username or password"), result.output)
     result = try runJob(
-      security: "{protocol: SASL_PLAINTEXT, mechanism: PLAIN, username: alice, password: \(KafkaSecurityProxy.password)}")
+      security:
+        "{protocol: SASL_PLAINTEXT, mechanism: PLAIN, username: alice, password: \(KafkaSecurityProxy.password)}"
+    )
     XCTAssertNotEqual(result.status, 0)
     XCTAssertTrue(result.stderr.contains("does not enable SASL mechanism PLAIN"), result.output)
     result = try runJob(
-      security: "{protocol: SASL_PLAINTEXT, mechanism: SCRAM-SHA-256, username: alice, passwordEnv: KAFKA_TEST_PASSWORD}")
+      security:
+        "{protocol: SASL_PLAINTEXT, mechanism: SCRAM-SHA-256, username: alice, passwordEnv: KAFKA_TEST_PASSWORD}"
+    )
     XCTAssertEqual(result.status, 0, result.output)
     try assertAllRows()
   }

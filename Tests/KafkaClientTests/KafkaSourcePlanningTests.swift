@@ -81,7 +81,8 @@ final class KafkaSourcePlanningTests: XCTestCase {
     let records = try await source.read(from: start, to: end)
     XCTAssertEqual(
       values(records),
-      (0..<5).map { "events.a-0-\($0)" } + (0..<3).map { "events.a-1-\($0)" } + (0..<4).map { "events.b-0-\($0)" })
+      (0..<5).map { "events.a-0-\($0)" } + (0..<3).map { "events.a-1-\($0)" }
+        + (0..<4).map { "events.b-0-\($0)" })
   }
 
   func testUnknownTopicIsAClearError() async throws {
@@ -104,7 +105,9 @@ final class KafkaSourcePlanningTests: XCTestCase {
     let end = try offsets(#"{"t":{"0":45}}"#)
     twin.brokers.deleteRecords("t", partition: 0, before: 20)
     // Planning notices positions below the log start …
-    await assertThrowsClientError(.dataLoss, containing: ["records 5..<20", "topic t partition 0", "20..<50"]) {
+    await assertThrowsClientError(
+      .dataLoss, containing: ["records 5..<20", "topic t partition 0", "20..<50"]
+    ) {
       _ = try await strict.latestOffset(after: start, limit: .unlimited)
     }
     // … and so does a re-run of a batch planned before retention.
@@ -127,7 +130,9 @@ final class KafkaSourcePlanningTests: XCTestCase {
     let source = try twin.source(
       KafkaSourceOptions(subscription: .topics(["t"]), commitOffsetsToGroup: "sluice-pin"))
     try await source.commit(try offsets(#"{"t":{"0":7,"1":0}}"#))
-    XCTAssertEqual(twin.brokers.committedOffsets(group: "sluice-pin"), [TopicPartition("t", 0): 7, TopicPartition("t", 1): 0])
+    XCTAssertEqual(
+      twin.brokers.committedOffsets(group: "sluice-pin"),
+      [TopicPartition("t", 0): 7, TopicPartition("t", 1): 0])
     let fetched = try await twin.cluster.fetchCommittedOffsets(
       group: "sluice-pin", partitions: [TopicPartition("t", 0), TopicPartition("t", 1)])
     XCTAssertEqual(fetched[TopicPartition("t", 0)], 7)

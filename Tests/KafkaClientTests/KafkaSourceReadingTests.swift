@@ -56,7 +56,8 @@ final class KafkaSourceReadingTests: XCTestCase {
     twin.brokers.injectFault(.fetch, error: .notLeaderOrFollower, count: 2)
     let records = try await source.read(from: start, to: end)
     XCTAssertEqual(records.count, 20)
-    XCTAssertGreaterThanOrEqual(twin.brokers.requestCount(.metadata), 3, "metadata refreshed to find the leader")
+    XCTAssertGreaterThanOrEqual(
+      twin.brokers.requestCount(.metadata), 3, "metadata refreshed to find the leader")
   }
 
   func testDisconnectsAndUnavailableBrokersAreRetriedWithBackoff() async throws {
@@ -88,7 +89,9 @@ final class KafkaSourceReadingTests: XCTestCase {
     try twin.fill("t", partition: 0, count: 3)
     let source = try twin.source(topics: ["t"])
     twin.brokers.injectFault(.fetch, error: .topicAuthorizationFailed, count: 1)
-    await assertThrowsClientError(.authorizationFailed, containing: ["TOPIC_AUTHORIZATION_FAILED", "topic t partition 0"]) {
+    await assertThrowsClientError(
+      .authorizationFailed, containing: ["TOPIC_AUTHORIZATION_FAILED", "topic t partition 0"]
+    ) {
       _ = try await source.read(from: try offsets(#"{"t":{"0":0}}"#), to: try offsets(#"{"t":{"0":3}}"#))
     }
     XCTAssertEqual(twin.brokers.requestCount(.fetch), 1)

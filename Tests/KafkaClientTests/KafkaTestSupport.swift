@@ -13,7 +13,8 @@ struct TwinFixture {
     brokers = InMemoryKafkaBrokers(brokers: nodes)
     let configuration = KafkaClientConfiguration(
       bootstrapServers: brokers.bootstrapServers,
-      retry: RetryPolicy(maxAttempts: maxAttempts, initialBackoff: .milliseconds(1), maxBackoff: .milliseconds(4)))
+      retry: RetryPolicy(
+        maxAttempts: maxAttempts, initialBackoff: .milliseconds(1), maxBackoff: .milliseconds(4)))
     cluster = KafkaCluster(configuration: configuration, transport: brokers)
   }
 
@@ -21,10 +22,14 @@ struct TwinFixture {
     try KafkaSource(api: cluster, options: options)
   }
 
-  func source(topics: [String], starting: KafkaSourceOptions.StartingOffsets = .earliest, failOnDataLoss: Bool = true)
+  func source(
+    topics: [String], starting: KafkaSourceOptions.StartingOffsets = .earliest, failOnDataLoss: Bool = true
+  )
     throws -> KafkaSource
   {
-    try source(KafkaSourceOptions(subscription: .topics(topics), startingOffsets: starting, failOnDataLoss: failOnDataLoss))
+    try source(
+      KafkaSourceOptions(
+        subscription: .topics(topics), startingOffsets: starting, failOnDataLoss: failOnDataLoss))
   }
 
   /// Produces `count` records `"<topic>-<partition>-<i>"` in batches of `batch`.
@@ -32,7 +37,8 @@ struct TwinFixture {
     var i = first
     while i < first + count {
       let n = min(batch, first + count - i)
-      try brokers.produce(topic, partition: partition, values: (i..<(i + n)).map { "\(topic)-\(partition)-\($0)" })
+      try brokers.produce(
+        topic, partition: partition, values: (i..<(i + n)).map { "\(topic)-\(partition)-\($0)" })
       i += n
     }
   }
@@ -54,7 +60,8 @@ func assertThrowsClientError(
   } catch let error as KafkaClientError {
     XCTAssertEqual(error.code, code, error.message, file: file, line: line)
     for fragment in fragments {
-      XCTAssertTrue(error.message.contains(fragment), "'\(fragment)' not in: \(error.message)", file: file, line: line)
+      XCTAssertTrue(
+        error.message.contains(fragment), "'\(fragment)' not in: \(error.message)", file: file, line: line)
     }
   } catch {
     XCTFail("unexpected error \(error)", file: file, line: line)

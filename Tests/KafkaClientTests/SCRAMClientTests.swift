@@ -6,13 +6,15 @@ import XCTest
 /// hashlib/hmac (an independent implementation).
 final class SCRAMClientTests: XCTestCase {
   func testRFC7677Example() throws {
-    var client = SCRAMClient(hash: .sha256, username: "user", password: "pencil", clientNonce: "rOprNGfwEbeRWgbNEkqO")
+    var client = SCRAMClient(
+      hash: .sha256, username: "user", password: "pencil", clientNonce: "rOprNGfwEbeRWgbNEkqO")
     XCTAssertEqual(client.clientFirstMessage(), "n,,n=user,r=rOprNGfwEbeRWgbNEkqO")
     let final = try client.clientFinalMessage(
       serverFirst: "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096")
     XCTAssertEqual(
       final,
-      "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=")
+      "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="
+    )
     XCTAssertNoThrow(try client.verify(serverFinal: "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4="))
   }
 
@@ -32,8 +34,11 @@ final class SCRAMClientTests: XCTestCase {
   }
 
   func testWrongServerSignatureAndForeignNonceAreRejected() throws {
-    var client = SCRAMClient(hash: .sha256, username: "user", password: "pencil", clientNonce: "rOprNGfwEbeRWgbNEkqO")
-    XCTAssertThrowsError(try client.clientFinalMessage(serverFirst: "r=someoneElse,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096")) {
+    var client = SCRAMClient(
+      hash: .sha256, username: "user", password: "pencil", clientNonce: "rOprNGfwEbeRWgbNEkqO")
+    XCTAssertThrowsError(
+      try client.clientFinalMessage(serverFirst: "r=someoneElse,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096")
+    ) {
       XCTAssertEqual(($0 as? KafkaClientError)?.code, .authenticationFailed)
     }
     _ = try client.clientFinalMessage(

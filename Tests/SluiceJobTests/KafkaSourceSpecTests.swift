@@ -34,9 +34,12 @@ final class KafkaSourceSpecTests: XCTestCase {
       metadata: [key, offset]
       security: {protocol: SASL_SSL, mechanism: SCRAM-SHA-512, username: u, passwordEnv: KAFKA_PW, caFile: ca.pem}
       """)
-    XCTAssertEqual(kafka.bootstrapServers, [BrokerAddress(host: "b1", port: 9093), BrokerAddress(host: "b2", port: 9092)])
+    XCTAssertEqual(
+      kafka.bootstrapServers, [BrokerAddress(host: "b1", port: 9093), BrokerAddress(host: "b2", port: 9092)])
     XCTAssertEqual(kafka.subscription, .topics(["pinterest.pin"]))
-    guard case .specific(let offsets) = kafka.startingOffsets else { return XCTFail("\(kafka.startingOffsets)") }
+    guard case .specific(let offsets) = kafka.startingOffsets else {
+      return XCTFail("\(kafka.startingOffsets)")
+    }
     XCTAssertEqual(offsets.json.canonical, #"{"pinterest.pin":{"0":5,"1":-2}}"#)
     XCTAssertEqual(spec.readLimit.maxRecords, 5000)
     XCTAssertFalse(kafka.failOnDataLoss)
@@ -76,9 +79,18 @@ final class KafkaSourceSpecTests: XCTestCase {
       ("kind: kafka\nbootstrapServers: h:1\ntopicPattern: '('", "not a valid regular expression"),
       ("kind: kafka\nbootstrapServers: 'h:x'\ntopics: [t]", "not a port"),
       ("kind: kafka\nbootstrapServers: h:1\ntopics: [t]\nstartingOffsets: newest", "'newest' is not allowed"),
-      ("kind: kafka\nbootstrapServers: h:1\ntopics: [t]\nsecurity: {protocol: SASL_SSL}", "needs `mechanism:`"),
-      ("kind: kafka\nbootstrapServers: h:1\ntopics: [t]\nsecurity: {protocol: SSL, mechanism: PLAIN}", "need protocol SASL"),
-      ("kind: kafka\nbootstrapServers: h:1\ntopics: [t]\nmaxOffsetsPerTrigger: 5\nmaxRecordsPerBatch: 5", "not both"),
+      (
+        "kind: kafka\nbootstrapServers: h:1\ntopics: [t]\nsecurity: {protocol: SASL_SSL}",
+        "needs `mechanism:`"
+      ),
+      (
+        "kind: kafka\nbootstrapServers: h:1\ntopics: [t]\nsecurity: {protocol: SSL, mechanism: PLAIN}",
+        "need protocol SASL"
+      ),
+      (
+        "kind: kafka\nbootstrapServers: h:1\ntopics: [t]\nmaxOffsetsPerTrigger: 5\nmaxRecordsPerBatch: 5",
+        "not both"
+      ),
       ("kind: kafka\nbootstrapServers: h:1\ntopics: [t]\nfailOnDataloss: true", "failOnDataLoss"),
       ("kind: kafka\nbootstrapServers: h:1\ntopics: [t]\nrequestTimeout: soon", "not a duration"),
     ]

@@ -61,8 +61,10 @@ public protocol KafkaBrokerAPI: Sendable {
   /// is that recent.
   func listOffsets(_ queries: [TopicPartition: Int64]) async throws -> [TopicPartition: Int64]
   /// One Fetch round: records from each partition's offset (as much as the broker gives at once).
-  func fetch(_ offsets: [TopicPartition: Int64], maxWait: Duration) async throws -> [TopicPartition: FetchedPartition]
+  func fetch(_ offsets: [TopicPartition: Int64], maxWait: Duration) async throws -> [TopicPartition:
+    FetchedPartition]
   func commitOffsets(group: String, offsets: [TopicPartition: Int64]) async throws
   /// The group's committed offsets (partitions without a commit are absent).
-  func fetchCommittedOffsets(group: String, partitions: [TopicPartition]) async throws -> [TopicPartition: Int64]
+  func fetchCommittedOffsets(group: String, partitions: [TopicPartition]) async throws -> [TopicPartition:
+    Int64]
 }

@@ -6,7 +6,9 @@ extension KafkaCluster {
   @discardableResult
   func refreshMetadata(topics names: [String]?) async throws -> [String: KafkaTopicMetadata] {
     var candidates = brokers.keys.sorted().compactMap { brokers[$0] }
-    for address in configuration.bootstrapServers where !candidates.contains(address) { candidates.append(address) }
+    for address in configuration.bootstrapServers where !candidates.contains(address) {
+      candidates.append(address)
+    }
     var lastError: KafkaClientError?
     for address in candidates {
       let response: MetadataResponse
@@ -24,7 +26,9 @@ extension KafkaCluster {
       "no Kafka broker answered a metadata request (tried \(tried)): \(lastError?.message ?? "no brokers")")
   }
 
-  private func apply(_ response: MetadataResponse, asked names: [String]?) throws -> [String: KafkaTopicMetadata] {
+  private func apply(_ response: MetadataResponse, asked names: [String]?) throws -> [String:
+    KafkaTopicMetadata]
+  {
     if !response.brokers.isEmpty {
       brokers = Dictionary(
         response.brokers.map { ($0.nodeID, BrokerAddress(host: $0.host, port: Int($0.port))) },
@@ -79,7 +83,8 @@ extension KafkaCluster {
         throw KafkaClientError(
           .unknownTopic,
           "partition \(tp.partition) of topic \(tp.topic) does not exist (the topic has partitions "
-            + "\(topic.partitions.map(String.init).joined(separator: ", "))); was the topic deleted and recreated?")
+            + "\(topic.partitions.map(String.init).joined(separator: ", "))); was the topic deleted and recreated?"
+        )
       }
       guard let leader = leaders[tp], leader >= 0, let address = brokers[leader] else {
         throw KafkaClientError(
@@ -113,7 +118,8 @@ extension KafkaCluster {
     }
     guard coordinator.errorCode == .none else {
       throw KafkaClientError.broker(
-        coordinator.errorCode, "finding the coordinator of consumer group '\(group)'", message: coordinator.errorMessage)
+        coordinator.errorCode, "finding the coordinator of consumer group '\(group)'",
+        message: coordinator.errorMessage)
     }
     return BrokerAddress(host: coordinator.host, port: Int(coordinator.port))
   }

@@ -27,7 +27,9 @@ extension KafkaCluster {
   /// done, one fails for good, or the retry budget is spent.
   func perPartition<V: Sendable>(
     _ partitions: [TopicPartition], what: String,
-    send: @escaping @Sendable (BrokerAddress, [TopicPartition], any KafkaTransport) async throws -> [TopicPartition:
+    send:
+      @escaping @Sendable (BrokerAddress, [TopicPartition], any KafkaTransport) async throws ->
+      [TopicPartition:
       PartitionOutcome<V>]
   ) async throws -> [TopicPartition: V] {
     var results: [TopicPartition: V] = [:]
@@ -39,18 +41,22 @@ extension KafkaCluster {
       do {
         let groups = try await leaders(of: remaining.sorted())
         let transport = self.transport
-        let outcomes = try await withThrowingTaskGroup(of: [TopicPartition: PartitionOutcome<V>].self) { group in
+        let outcomes = try await withThrowingTaskGroup(of: [TopicPartition: PartitionOutcome<V>].self) {
+          group in
           for (broker, members) in groups {
             group.addTask {
               do {
                 var outcomes = try await send(broker, members, transport)
                 for tp in members where outcomes[tp] == nil {
                   outcomes[tp] = .retry(
-                    KafkaClientError(.brokerError, "broker \(broker) did not answer for \(tp)", kafkaErrorCode: .unknownServerError))
+                    KafkaClientError(
+                      .brokerError, "broker \(broker) did not answer for \(tp)",
+                      kafkaErrorCode: .unknownServerError))
                 }
                 return outcomes
               } catch let error as KafkaClientError where error.isRetriable {
-                return Dictionary(uniqueKeysWithValues: members.map { ($0, PartitionOutcome<V>.retry(error)) })
+                return Dictionary(
+                  uniqueKeysWithValues: members.map { ($0, PartitionOutcome<V>.retry(error)) })
               }
             }
           }
@@ -86,7 +92,9 @@ extension KafkaCluster {
     return results
   }
 
-  private func exhausted(_ error: KafkaClientError, what: String, attempts: Int, since started: ContinuousClock.Instant)
+  private func exhausted(
+    _ error: KafkaClientError, what: String, attempts: Int, since started: ContinuousClock.Instant
+  )
     -> KafkaClientError
   {
     let elapsed = ContinuousClock.now - started

@@ -68,15 +68,18 @@ public actor KafkaCluster: KafkaBrokerAPI {
   {
     let partitionMaxBytes = configuration.fetchPartitionMaxBytes
     let maxBytes = configuration.fetchMaxBytes
-    let waitMs = Int32(clamping: maxWait.components.seconds * 1000 + maxWait.components.attoseconds / 1_000_000_000_000_000)
-    return try await perPartition(Array(offsets.keys), what: "fetching records") { broker, partitions, transport in
+    let waitMs = Int32(
+      clamping: maxWait.components.seconds * 1000 + maxWait.components.attoseconds / 1_000_000_000_000_000)
+    return try await perPartition(Array(offsets.keys), what: "fetching records") {
+      broker, partitions, transport in
       let request = FetchRequest(
         topics: Self.grouped(partitions).map { topic, indexes in
           FetchRequest.Topic(
             name: topic,
             partitions: indexes.map {
               FetchRequest.Partition(
-                partition: $0, fetchOffset: offsets[TopicPartition(topic, $0)]!, partitionMaxBytes: partitionMaxBytes)
+                partition: $0, fetchOffset: offsets[TopicPartition(topic, $0)]!,
+                partitionMaxBytes: partitionMaxBytes)
             })
         }, maxWaitMs: waitMs, minBytes: waitMs > 0 ? 1 : 0, maxBytes: maxBytes)
       let response = try await transport.send(request, to: broker)
@@ -117,7 +120,8 @@ public actor KafkaCluster: KafkaBrokerAPI {
           OffsetCommitRequest.Topic(
             name: topic,
             partitions: indexes.map {
-              OffsetCommitRequest.Partition(partitionIndex: $0, committedOffset: offsets[TopicPartition(topic, $0)]!)
+              OffsetCommitRequest.Partition(
+                partitionIndex: $0, committedOffset: offsets[TopicPartition(topic, $0)]!)
             })
         })
       let response = try await transport.send(request, to: coordinator)
@@ -152,7 +156,9 @@ public actor KafkaCluster: KafkaBrokerAPI {
             throw KafkaClientError.broker(
               p.errorCode, "reading the committed offset of \(TopicPartition(topic.name, p.partitionIndex))")
           }
-          if p.committedOffset >= 0 { result[TopicPartition(topic.name, p.partitionIndex)] = p.committedOffset }
+          if p.committedOffset >= 0 {
+            result[TopicPartition(topic.name, p.partitionIndex)] = p.committedOffset
+          }
         }
       }
       return result
@@ -176,7 +182,8 @@ public actor KafkaCluster: KafkaBrokerAPI {
 
   /// Codes that a metadata refresh and a retry fix.
   static let retriableCodes: Set<KafkaErrorCode> = [
-    .notLeaderOrFollower, .leaderNotAvailable, .unknownTopicOrPartition, .fencedLeaderEpoch, .unknownLeaderEpoch,
+    .notLeaderOrFollower, .leaderNotAvailable, .unknownTopicOrPartition, .fencedLeaderEpoch,
+    .unknownLeaderEpoch,
     .requestTimedOut, .networkException, .kafkaStorageError, .offsetNotAvailable, .unknownServerError,
     .coordinatorLoadInProgress, .coordinatorNotAvailable, .notCoordinator,
   ]

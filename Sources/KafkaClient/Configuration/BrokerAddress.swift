@@ -12,13 +12,15 @@ public struct BrokerAddress: Sendable, Hashable, CustomStringConvertible {
   public init(parsing text: String) throws(KafkaClientError) {
     let trimmed = text.trimmingSpaces
     guard !trimmed.isEmpty else {
-      throw KafkaClientError(.invalidConfiguration, "empty broker address; use host:port, e.g. localhost:9092")
+      throw KafkaClientError(
+        .invalidConfiguration, "empty broker address; use host:port, e.g. localhost:9092")
     }
     var host = trimmed
     var portText: Substring? = nil
     if trimmed.hasPrefix("[") {
       guard let close = trimmed.firstIndex(of: "]") else {
-        throw KafkaClientError(.invalidConfiguration, "broker address '\(text)': missing ']' after an IPv6 address")
+        throw KafkaClientError(
+          .invalidConfiguration, "broker address '\(text)': missing ']' after an IPv6 address")
       }
       host = String(trimmed[trimmed.index(after: trimmed.startIndex)..<close])
       let rest = trimmed[trimmed.index(after: close)...]
@@ -31,7 +33,8 @@ public struct BrokerAddress: Sendable, Hashable, CustomStringConvertible {
     if let portText {
       guard let value = Int(portText), (1...65535).contains(value) else {
         throw KafkaClientError(
-          .invalidConfiguration, "broker address '\(text)': '\(portText)' is not a port (1–65535); use host:port")
+          .invalidConfiguration,
+          "broker address '\(text)': '\(portText)' is not a port (1–65535); use host:port")
       }
       port = value
     }

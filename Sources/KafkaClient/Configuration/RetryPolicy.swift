@@ -6,8 +6,9 @@ public struct RetryPolicy: Sendable, Hashable {
   public var initialBackoff: Duration
   public var maxBackoff: Duration
 
-  public init(maxAttempts: Int = 8, initialBackoff: Duration = .milliseconds(100), maxBackoff: Duration = .seconds(2))
-  {
+  public init(
+    maxAttempts: Int = 8, initialBackoff: Duration = .milliseconds(100), maxBackoff: Duration = .seconds(2)
+  ) {
     self.maxAttempts = max(1, maxAttempts)
     self.initialBackoff = initialBackoff
     self.maxBackoff = maxBackoff

@@ -79,7 +79,8 @@ final class KafkaChannelHandler: ChannelDuplexHandler {
         guard let entry = pending.removeValue(forKey: id) else {
           throw KafkaClientError(
             .protocolError,
-            "Kafka broker \(broker) sent a response with correlation id \(id), which matches no request in flight")
+            "Kafka broker \(broker) sent a response with correlation id \(id), which matches no request in flight"
+          )
         }
         entry.timeout?.cancel()
         entry.promise.succeed(frame)
@@ -87,7 +88,8 @@ final class KafkaChannelHandler: ChannelDuplexHandler {
     } catch {
       let failure =
         (error as? KafkaClientError)
-        ?? KafkaClientError(.protocolError, "Kafka broker \(broker) sent bytes that are not Kafka frames: \(error)")
+        ?? KafkaClientError(
+          .protocolError, "Kafka broker \(broker) sent bytes that are not Kafka frames: \(error)")
       failAll(failure)
       context.close(promise: nil)
     }

@@ -188,7 +188,8 @@ public final class KafkaConnection: Sendable {
       ? "check that the broker listens with TLS on this port and that caFile trusts its certificate"
       : "if the broker expects TLS or SASL, set security.protocol accordingly"
     return KafkaClientError(
-      clientError.code, "connecting to Kafka broker \(broker) failed during the handshake: \(clientError.message) (\(hint))")
+      clientError.code,
+      "connecting to Kafka broker \(broker) failed during the handshake: \(clientError.message) (\(hint))")
   }
 
   private static func sslContext(_ tls: KafkaSecurity.TLS) throws -> NIOSSLContext {
@@ -208,7 +209,8 @@ public final class KafkaConnection: Sendable {
   }
 
   static func isIPAddress(_ host: String) -> Bool {
-    host.contains(":") || host.split(separator: ".").count == 4 && host.allSatisfy { $0.isNumber || $0 == "." }
+    host.contains(":")
+      || host.split(separator: ".").count == 4 && host.allSatisfy { $0.isNumber || $0 == "." }
   }
 }
 

@@ -34,11 +34,17 @@ public actor NIOKafkaTransport: KafkaTransport {
   private func connection(to broker: BrokerAddress) async throws -> KafkaConnection {
     if let task = connections[broker] {
       if let connection = try? await task.value, connection.isActive { return connection }
-      if let connection = try? await task.value { await drop(broker, connection) } else { connections[broker] = nil }
+      if let connection = try? await task.value {
+        await drop(broker, connection)
+      } else {
+        connections[broker] = nil
+      }
     }
     let configuration = self.configuration
     let logger = self.logger
-    let task = Task { try await KafkaConnection.connect(to: broker, configuration: configuration, logger: logger) }
+    let task = Task {
+      try await KafkaConnection.connect(to: broker, configuration: configuration, logger: logger)
+    }
     connections[broker] = task
     do {
       return try await task.value

@@ -8,7 +8,8 @@ struct SASLAuthenticator {
 
   func authenticate() async throws {
     let broker = connection.address
-    let handshake = try await connection.send(SaslHandshakeRequest(mechanism: sasl.mechanism.rawValue), version: 1)
+    let handshake = try await connection.send(
+      SaslHandshakeRequest(mechanism: sasl.mechanism.rawValue), version: 1)
     guard handshake.errorCode == .none else {
       throw KafkaClientError(
         .authenticationFailed,
@@ -22,7 +23,8 @@ struct SASLAuthenticator {
       _ = try await step(message)
     case .scramSHA256, .scramSHA512:
       var scram = SCRAMClient(
-        hash: sasl.mechanism == .scramSHA256 ? .sha256 : .sha512, username: sasl.username, password: sasl.password)
+        hash: sasl.mechanism == .scramSHA256 ? .sha256 : .sha512, username: sasl.username,
+        password: sasl.password)
       let serverFirst = try await step(Array(scram.clientFirstMessage().utf8))
       let final = try scram.clientFinalMessage(serverFirst: String(decoding: serverFirst, as: UTF8.self))
       let serverFinal = try await step(Array(final.utf8))

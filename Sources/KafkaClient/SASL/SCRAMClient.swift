@@ -36,7 +36,8 @@ public struct SCRAMClient: Sendable {
   public mutating func clientFinalMessage(serverFirst: String) throws(KafkaClientError) -> String {
     let attributes = Self.attributes(serverFirst)
     if let error = attributes["e"] {
-      throw KafkaClientError(.authenticationFailed, "SCRAM: the broker refused the user '\(username)': \(error)")
+      throw KafkaClientError(
+        .authenticationFailed, "SCRAM: the broker refused the user '\(username)': \(error)")
     }
     guard let nonce = attributes["r"], nonce.hasPrefix(clientNonce), nonce.count > clientNonce.count else {
       throw KafkaClientError(
@@ -46,10 +47,12 @@ public struct SCRAMClient: Sendable {
       throw KafkaClientError(.authenticationFailed, "SCRAM: the broker's first message has no valid salt")
     }
     guard let iterationText = attributes["i"], let iterations = Int(iterationText), iterations >= 1 else {
-      throw KafkaClientError(.authenticationFailed, "SCRAM: the broker's first message has no valid iteration count")
+      throw KafkaClientError(
+        .authenticationFailed, "SCRAM: the broker's first message has no valid iteration count")
     }
     guard iterations <= 1_000_000 else {
-      throw KafkaClientError(.authenticationFailed, "SCRAM: the broker asks for \(iterations) iterations (too many)")
+      throw KafkaClientError(
+        .authenticationFailed, "SCRAM: the broker asks for \(iterations) iterations (too many)")
     }
     let withoutProof = "c=biws,r=\(nonce)"
     let authMessage = Array("\(clientFirstBare),\(serverFirst),\(withoutProof)".utf8)
@@ -107,7 +110,9 @@ public struct SCRAMClient: Sendable {
   static func attributes(_ message: String) -> [String: String] {
     var result: [String: String] = [:]
     for part in message.split(separator: ",") {
-      guard let eq = part.firstIndex(of: "="), part.distance(from: part.startIndex, to: eq) == 1 else { continue }
+      guard let eq = part.firstIndex(of: "="), part.distance(from: part.startIndex, to: eq) == 1 else {
+        continue
+      }
       result[String(part[..<eq])] = String(part[part.index(after: eq)...])
     }
     return result

@@ -35,7 +35,8 @@ public struct KafkaOffsets: Offset, CustomStringConvertible {
   public init(json: JSONValue) throws(KafkaClientError) {
     let example = "expected a JSON object like {\"my.topic\":{\"0\":123,\"1\":98}}"
     guard let topics = json.objectMembers else {
-      throw KafkaClientError(.invalidOffsets, "Kafka offsets must be a JSON object; \(example), got \(json.canonical)")
+      throw KafkaClientError(
+        .invalidOffsets, "Kafka offsets must be a JSON object; \(example), got \(json.canonical)")
     }
     var offsets: [TopicPartition: Int64] = [:]
     for (topic, partitionsJSON) in topics {
@@ -43,7 +44,8 @@ public struct KafkaOffsets: Offset, CustomStringConvertible {
       guard let partitions = partitionsJSON.objectMembers else {
         throw KafkaClientError(
           .invalidOffsets,
-          "Kafka offsets: topic \(topic) must map to an object of partition → offset, got \(partitionsJSON.canonical); \(example)")
+          "Kafka offsets: topic \(topic) must map to an object of partition → offset, got \(partitionsJSON.canonical); \(example)"
+        )
       }
       for (key, value) in partitions {
         guard let partition = Int32(key), partition >= 0, String(partition) == key else {

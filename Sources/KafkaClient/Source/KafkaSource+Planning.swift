@@ -7,7 +7,8 @@ extension KafkaSource {
     let latest = try await latestOffsets(partitions)
     var end = start
     let current = Set(partitions)
-    for tp in start.partitions where !current.contains(tp) && !partitions.contains(where: { $0.topic == tp.topic }) {
+    for tp in start.partitions
+    where !current.contains(tp) && !partitions.contains(where: { $0.topic == tp.topic }) {
       // A deleted topic already reported by currentPartitions (failOnDataLoss false): keep its offsets.
       end[tp] = start[tp]
     }

@@ -11,7 +11,8 @@ extension KafkaSource {
       let to = end[tp]!
       guard from >= 0, to >= 0 else {
         throw KafkaClientError(
-          .invalidOffsets, "cannot read \(tp) from offset \(from) to \(to): both must be resolved offsets (≥ 0)")
+          .invalidOffsets,
+          "cannot read \(tp) from offset \(from) to \(to): both must be resolved offsets (≥ 0)")
       }
       if to > from {
         ends[tp] = to
@@ -34,7 +35,8 @@ extension KafkaSource {
           let decoded: DecodedRange
           do {
             decoded = try part.records.withUnsafeBytes {
-              try RecordBatchDecoder.decodeRecords($0, topic: tp.topic, partition: tp.partition, from: offset, into: &records)
+              try RecordBatchDecoder.decodeRecords(
+                $0, topic: tp.topic, partition: tp.partition, from: offset, into: &records)
             }
           } catch {
             throw KafkaClientError(.protocolError, "reading records \(offset)..<\(to) of \(tp): \(error)")
@@ -54,7 +56,8 @@ extension KafkaSource {
           } else if part.highWatermark >= 0 && part.highWatermark <= offset {
             // The planned records are not in the log (it was truncated after planning).
             try reportDataLoss(
-              "records \(offset)..<\(to) of \(tp) were planned but the partition now ends at \(part.highWatermark)")
+              "records \(offset)..<\(to) of \(tp) were planned but the partition now ends at \(part.highWatermark)"
+            )
             next[tp] = to
             progressed = true
           }
@@ -71,7 +74,9 @@ extension KafkaSource {
       }
     }
     let order = perPartition.keys.sorted()
-    guard var result = order.first.flatMap({ perPartition.removeValue(forKey: $0) }) else { return RawRecords() }
+    guard var result = order.first.flatMap({ perPartition.removeValue(forKey: $0) }) else {
+      return RawRecords()
+    }
     for tp in order.dropFirst() { result.append(contentsOf: perPartition.removeValue(forKey: tp)!) }
     return result
   }
@@ -82,7 +87,9 @@ extension KafkaSource {
   {
     let low = part.logStartOffset
     let available =
-      low >= 0 ? "the partition now holds offsets \(low)..<\(part.highWatermark)" : "the broker did not say which remain"
+      low >= 0
+      ? "the partition now holds offsets \(low)..<\(part.highWatermark)"
+      : "the broker did not say which remain"
     if low >= 0 && offset < low {
       try reportDataLoss(
         "records \(offset)..<\(min(low, to)) of \(tp) are no longer in Kafka (deleted by retention before this batch "

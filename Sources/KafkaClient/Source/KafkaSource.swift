@@ -27,12 +27,14 @@ public struct KafkaSource: Source {
   let logger: Logger
 
   public init(
-    api: any KafkaBrokerAPI, options: KafkaSourceOptions, logger: Logger = Logger(label: "sluice.kafka.source")
+    api: any KafkaBrokerAPI, options: KafkaSourceOptions,
+    logger: Logger = Logger(label: "sluice.kafka.source")
   ) throws(KafkaClientError) {
     switch options.subscription {
     case .topics(let topics):
       guard !topics.isEmpty, topics.allSatisfy({ !$0.isEmpty }) else {
-        throw KafkaClientError(.invalidConfiguration, "a Kafka source needs at least one topic (or a topicPattern)")
+        throw KafkaClientError(
+          .invalidConfiguration, "a Kafka source needs at least one topic (or a topicPattern)")
       }
     case .pattern(let pattern):
       _ = try TopicMatcher(pattern)
@@ -161,7 +163,8 @@ public struct KafkaSource: Source {
         guard let topic = metadata[name] else {
           if known.partitions.contains(where: { $0.topic == name }) {
             try reportDataLoss(
-              "topic \(name) was deleted (it is no longer in the cluster's metadata); its unread records are lost")
+              "topic \(name) was deleted (it is no longer in the cluster's metadata); its unread records are lost"
+            )
             continue
           }
           throw KafkaClientError(

@@ -2,7 +2,9 @@ import KafkaProtocol
 
 extension InMemoryKafkaBrokers {
   /// The response of broker `node` to `request`.
-  static func answer<R: KafkaRequest>(_ request: R, node: Int32, injected: KafkaErrorCode?, state s: inout State)
+  static func answer<R: KafkaRequest>(
+    _ request: R, node: Int32, injected: KafkaErrorCode?, state s: inout State
+  )
     throws -> Any
   {
     switch request {
@@ -16,10 +18,12 @@ extension InMemoryKafkaBrokers {
             partitions: topic.partitions.map { p in
               let code = injected ?? partitionError(topic.name, p.partitionIndex, node: node, state: s)
               guard code == .none, let log = s.topics[topic.name]?[Int(p.partitionIndex)] else {
-                return ListOffsetsResponse.Partition(partitionIndex: p.partitionIndex, errorCode: code, offset: -1)
+                return ListOffsetsResponse.Partition(
+                  partitionIndex: p.partitionIndex, errorCode: code, offset: -1)
               }
               return ListOffsetsResponse.Partition(
-                partitionIndex: p.partitionIndex, offset: offset(for: p.timestamp, in: log, quirk: s.listOffsetsLatestQuirk))
+                partitionIndex: p.partitionIndex,
+                offset: offset(for: p.timestamp, in: log, quirk: s.listOffsetsLatestQuirk))
             })
         })
     case let fetch as FetchRequest:
@@ -30,7 +34,8 @@ extension InMemoryKafkaBrokers {
             partitions: topic.partitions.map { p in
               let code = injected ?? partitionError(topic.name, p.partition, node: node, state: s)
               guard code == .none, let log = s.topics[topic.name]?[Int(p.partition)] else {
-                return FetchResponse.Partition(partitionIndex: p.partition, errorCode: code, highWatermark: -1)
+                return FetchResponse.Partition(
+                  partitionIndex: p.partition, errorCode: code, highWatermark: -1)
               }
               guard p.fetchOffset >= log.logStart, p.fetchOffset <= log.end else {
                 return FetchResponse.Partition(
@@ -51,19 +56,23 @@ extension InMemoryKafkaBrokers {
       let address = address(coordinator)
       return FindCoordinatorResponse(coordinators: [
         .init(
-          key: nil, nodeID: coordinator, host: address.host, port: Int32(address.port), errorCode: injected ?? .none)
+          key: nil, nodeID: coordinator, host: address.host, port: Int32(address.port),
+          errorCode: injected ?? .none)
       ])
     case let commit as OffsetCommitRequest:
       for topic in commit.topics {
         for p in topic.partitions where injected == nil {
-          s.committed[commit.groupID, default: [:]][TopicPartition(topic.name, p.partitionIndex)] = p.committedOffset
+          s.committed[commit.groupID, default: [:]][TopicPartition(topic.name, p.partitionIndex)] =
+            p.committedOffset
         }
       }
       return OffsetCommitResponse(
         topics: commit.topics.map { topic in
           OffsetCommitResponse.Topic(
             name: topic.name,
-            partitions: topic.partitions.map { .init(partitionIndex: $0.partitionIndex, errorCode: injected ?? .none) })
+            partitions: topic.partitions.map {
+              .init(partitionIndex: $0.partitionIndex, errorCode: injected ?? .none)
+            })
         })
     case let fetchOffsets as OffsetFetchRequest:
       let committed = s.committed[fetchOffsets.groupID] ?? [:]
@@ -96,7 +105,8 @@ extension InMemoryKafkaBrokers {
           name: name,
           partitions: logs.enumerated().map { i, log in
             MetadataResponse.Partition(
-              partitionIndex: Int32(i), leaderID: log.leader, replicaNodes: [log.leader], isrNodes: [log.leader])
+              partitionIndex: Int32(i), leaderID: log.leader, replicaNodes: [log.leader],
+              isrNodes: [log.leader])
           })
       })
   }

@@ -1,5 +1,5 @@
-import NIOConcurrencyHelpers
 public import KafkaProtocol
+import NIOConcurrencyHelpers
 public import SluiceCore
 
 /// The in-memory twin of a Kafka cluster at the request level: a ``KafkaTransport`` that answers
@@ -53,7 +53,9 @@ public final class InMemoryKafkaBrokers: KafkaTransport, Sendable {
   }
 
   /// `broker-<id>:9092`.
-  public static func address(_ node: Int32) -> BrokerAddress { BrokerAddress(host: "broker-\(node)", port: 9092) }
+  public static func address(_ node: Int32) -> BrokerAddress {
+    BrokerAddress(host: "broker-\(node)", port: 9092)
+  }
 
   /// The bootstrap list of this cluster.
   public var bootstrapServers: [BrokerAddress] { state.withLockedValue { $0.brokers.map(Self.address) } }
@@ -134,7 +136,9 @@ public final class InMemoryKafkaBrokers: KafkaTransport, Sendable {
   /// The next `count` requests of `api` (to `broker`, or any) fail: with `error` in every
   /// partition, or (`error == nil`) as a dropped connection.
   public func injectFault(_ api: ApiKey, broker: Int32? = nil, error: KafkaErrorCode?, count: Int = 1) {
-    state.withLockedValue { $0.faults.append(Fault(api: api, broker: broker, error: error, remaining: count)) }
+    state.withLockedValue {
+      $0.faults.append(Fault(api: api, broker: broker, error: error, remaining: count))
+    }
   }
 
   /// Answer ListOffsets(LATEST) like Tansu 0.6: the last batch's base offset + 1.
@@ -160,11 +164,13 @@ public final class InMemoryKafkaBrokers: KafkaTransport, Sendable {
   public func send<R: KafkaRequest>(_ request: R, to broker: BrokerAddress) async throws -> R.Response {
     let response: Any = try state.withLockedValue { s -> Any in
       guard let node = s.brokers.first(where: { Self.address($0) == broker }), !s.down.contains(node) else {
-        throw KafkaClientError(.brokerUnreachable, "cannot connect to Kafka broker \(broker): connection refused")
+        throw KafkaClientError(
+          .brokerUnreachable, "cannot connect to Kafka broker \(broker): connection refused")
       }
       s.requestCounts[R.apiKey, default: 0] += 1
       var injected: KafkaErrorCode? = nil
-      if let i = s.faults.firstIndex(where: { $0.api == R.apiKey && ($0.broker == nil || $0.broker == node) }) {
+      if let i = s.faults.firstIndex(where: { $0.api == R.apiKey && ($0.broker == nil || $0.broker == node) })
+      {
         s.faults[i].remaining -= 1
         let fault = s.faults[i]
         if fault.remaining <= 0 { s.faults.remove(at: i) }

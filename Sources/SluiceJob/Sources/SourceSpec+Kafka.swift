@@ -61,7 +61,8 @@ extension JobSpec {
       do {
         _ = try Regex(pattern)
       } catch {
-        throw try node.required("topicPattern", hint: "").error("'\(pattern)' is not a valid regular expression: \(error)")
+        throw try node.required("topicPattern", hint: "").error(
+          "'\(pattern)' is not a valid regular expression: \(error)")
       }
       subscription = .pattern(pattern)
     case (false, _?):
@@ -91,7 +92,9 @@ extension JobSpec {
   }
 
   /// earliest | latest | `{"topic":{"0":42}}` | `timestamp:<ms>` (or `{timestamp: <ms>}`).
-  static func parseKafkaStartingOffsets(_ node: ConfigNode?) throws(JobError) -> KafkaSourceOptions.StartingOffsets {
+  static func parseKafkaStartingOffsets(_ node: ConfigNode?) throws(JobError)
+    -> KafkaSourceOptions.StartingOffsets
+  {
     guard let node else { return .earliest }
     if node.isMapping, try node.keys() == ["timestamp"] {
       let ms = try node.required("timestamp", hint: "milliseconds since the epoch").int(min: 0)
@@ -100,8 +103,11 @@ extension JobSpec {
     if node.isScalar {
       let text = try node.string()
       if text.lowercased().hasPrefix("timestamp:") {
-        guard let ms = Int64(text.dropFirst("timestamp:".count).trimmingCharacters(in: .whitespaces)), ms >= 0 else {
-          throw node.error("'\(text)' is not allowed; use timestamp:<milliseconds since the epoch>, e.g. timestamp:1700000000000")
+        guard let ms = Int64(text.dropFirst("timestamp:".count).trimmingCharacters(in: .whitespaces)), ms >= 0
+        else {
+          throw node.error(
+            "'\(text)' is not allowed; use timestamp:<milliseconds since the epoch>, e.g. timestamp:1700000000000"
+          )
         }
         return .timestamp(ms)
       }
@@ -121,9 +127,12 @@ extension JobSpec {
   static func parseKafkaSecurity(_ node: ConfigNode?) throws(JobError) -> KafkaSourceSpec.Security {
     guard let node else {
       return KafkaSourceSpec.Security(
-        protocolName: "PLAINTEXT", mechanism: nil, username: nil, password: nil, caFile: nil, insecureSkipVerify: false)
+        protocolName: "PLAINTEXT", mechanism: nil, username: nil, password: nil, caFile: nil,
+        insecureSkipVerify: false)
     }
-    try node.expectKeys(["protocol", "mechanism", "username", "password", "passwordEnv", "caFile", "insecureSkipVerify"])
+    try node.expectKeys([
+      "protocol", "mechanism", "username", "password", "passwordEnv", "caFile", "insecureSkipVerify",
+    ])
     let protocolName =
       try node.optional("protocol")?.choice(["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]) ?? "PLAINTEXT"
     let usesSASL = protocolName.hasPrefix("SASL")
@@ -145,13 +154,15 @@ extension JobSpec {
     }
     if usesSASL {
       guard mechanism != nil else {
-        throw node.error("protocol \(protocolName) needs `mechanism:` (PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512)")
+        throw node.error(
+          "protocol \(protocolName) needs `mechanism:` (PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512)")
       }
       guard username != nil, password != nil else {
         throw node.error("protocol \(protocolName) needs `username:` and `password:` (or `passwordEnv:`)")
       }
     } else if mechanism != nil || username != nil || password != nil {
-      throw node.error("mechanism, username and password need protocol SASL_PLAINTEXT or SASL_SSL (got \(protocolName))")
+      throw node.error(
+        "mechanism, username and password need protocol SASL_PLAINTEXT or SASL_SSL (got \(protocolName))")
     }
     let caFile = try node.optional("caFile")?.string()
     let insecure = try node.optional("insecureSkipVerify")?.bool() ?? false
@@ -160,7 +171,8 @@ extension JobSpec {
     }
     try node.rejectUnknownKeys()
     return KafkaSourceSpec.Security(
-      protocolName: protocolName, mechanism: mechanism, username: username, password: password, caFile: caFile,
+      protocolName: protocolName, mechanism: mechanism, username: username, password: password,
+      caFile: caFile,
       insecureSkipVerify: insecure)
   }
 }
@@ -170,7 +182,8 @@ extension KafkaSourceSpec {
   func clientConfiguration() throws -> KafkaClientConfiguration {
     var security = KafkaSecurity()
     if self.security.protocolName.hasSuffix("SSL") {
-      security.tls = KafkaSecurity.TLS(caFile: self.security.caFile, insecureSkipVerify: self.security.insecureSkipVerify)
+      security.tls = KafkaSecurity.TLS(
+        caFile: self.security.caFile, insecureSkipVerify: self.security.insecureSkipVerify)
     }
     if let mechanism = self.security.mechanism, let username = self.security.username {
       let secret: String
@@ -180,14 +193,16 @@ extension KafkaSourceSpec {
         guard let value = ProcessInfo.processInfo.environment[name] else {
           throw KafkaClientError(
             .invalidConfiguration,
-            "the Kafka password is read from environment variable \(name) (security.passwordEnv), which is not set")
+            "the Kafka password is read from environment variable \(name) (security.passwordEnv), which is not set"
+          )
         }
         secret = value
       case nil: secret = ""
       }
       security.sasl = KafkaSecurity.SASL(mechanism: mechanism, username: username, password: secret)
     }
-    return KafkaClientConfiguration(bootstrapServers: bootstrapServers, requestTimeout: requestTimeout, security: security)
+    return KafkaClientConfiguration(
+      bootstrapServers: bootstrapServers, requestTimeout: requestTimeout, security: security)
   }
 
   /// The source over a fresh cluster client (connects on first use).
