@@ -56,17 +56,19 @@ final class TansuBroker {
 
   /// Starts Tansu and waits until it accepts connections. `advertisedPort` (default: its own)
   /// is the port metadata tells clients to use (a proxy in front of it).
-  init(advertisedPort: Int? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
+  init(port: Int? = nil, advertisedPort: Int? = nil, file: StaticString = #filePath, line: UInt = #line)
+    throws
+  {
     let binary = try Self.binary(file: file, line: line)
-    port = try Self.freePort()
+    self.port = try port ?? Self.freePort()
     logFile = FileManager.default.temporaryDirectory.appendingPathComponent("tansu-\(UUID().uuidString).log")
     _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
     process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
-    let url = "tcp://127.0.0.1:\(port)"
+    let url = "tcp://127.0.0.1:\(self.port)"
     process.arguments = [
       "broker", "--listener-url", url, "--advertised-listener-url",
-      "tcp://127.0.0.1:\(advertisedPort ?? port)",
+      "tcp://127.0.0.1:\(advertisedPort ?? self.port)",
       "--storage-engine", "memory://tansu/",
     ]
     let log = try FileHandle(forWritingTo: logFile)
@@ -74,7 +76,7 @@ final class TansuBroker {
     process.standardError = log
     try process.run()
     let deadline = Date().addingTimeInterval(10)
-    while !Self.accepts(port: port) {
+    while !Self.accepts(port: self.port) {
       guard Date() < deadline, process.isRunning else {
         stop()
         XCTFail("Tansu did not start on \(url): \(logText)", file: file, line: line)

@@ -27,7 +27,7 @@ extension InMemoryKafkaBrokers {
             })
         })
     case let fetch as FetchRequest:
-      return FetchResponse(
+      var response = FetchResponse(
         topics: fetch.topics.map { topic in
           FetchResponse.Topic(
             name: topic.name,
@@ -51,6 +51,13 @@ extension InMemoryKafkaBrokers {
                 logStartOffset: log.logStart, records: bytes[...])
             })
         })
+      if s.omitsEmptyFetchPartitions {
+        for t in response.topics.indices {
+          response.topics[t].partitions.removeAll { $0.errorCode == .none && $0.records.isEmpty }
+        }
+        response.topics.removeAll { $0.partitions.isEmpty }
+      }
+      return response
     case is FindCoordinatorRequest:
       let coordinator = s.brokers.first { !s.down.contains($0) } ?? node
       let address = address(coordinator)

@@ -10,8 +10,8 @@ public import SluiceCore
 /// Records are stored as real RecordBatch v2 bytes (one batch per `produce` call, any codec), so a
 /// Fetch may return a batch that starts before the fetch offset, as Kafka does. Test controls:
 /// leader moves, retention (`deleteRecords`), topic creation/deletion and partition growth,
-/// injected error codes and disconnects, brokers going down, and Tansu's ListOffsets(LATEST)
-/// quirk (answering the last batch's base offset + 1).
+/// injected error codes and disconnects, brokers going down, and Tansu's quirks (ListOffsets(LATEST)
+/// answering the last batch's base offset + 1; Fetch leaving out partitions without records).
 public final class InMemoryKafkaBrokers: KafkaTransport, Sendable {
   struct Batch {
     var baseOffset: Int64
@@ -44,6 +44,8 @@ public final class InMemoryKafkaBrokers: KafkaTransport, Sendable {
     var listOffsetsLatestQuirk = false
     /// Fetch answers at most this many batches per partition (forces several rounds).
     var batchesPerFetch = Int.max
+    /// Leave partitions without records out of Fetch responses (Tansu does).
+    var omitsEmptyFetchPartitions = false
   }
 
   private let state: NIOLockedValueBox<State>
@@ -144,6 +146,11 @@ public final class InMemoryKafkaBrokers: KafkaTransport, Sendable {
   /// Answer ListOffsets(LATEST) like Tansu 0.6: the last batch's base offset + 1.
   public func setListOffsetsLatestQuirk(_ on: Bool) {
     state.withLockedValue { $0.listOffsetsLatestQuirk = on }
+  }
+
+  /// Leave partitions without records out of Fetch responses, as Tansu 0.6 does.
+  public func setOmitsEmptyFetchPartitions(_ on: Bool) {
+    state.withLockedValue { $0.omitsEmptyFetchPartitions = on }
   }
 
   /// Fetch returns at most `count` batches per partition.
