@@ -93,6 +93,7 @@ final class KafkaSourceSpecTests: XCTestCase {
       ),
       ("kind: kafka\nbootstrapServers: h:1\ntopics: [t]\nfailOnDataloss: true", "failOnDataLoss"),
       ("kind: kafka\nbootstrapServers: h:1\ntopics: [t]\nrequestTimeout: soon", "not a duration"),
+      ("kind: kafka\nbootstrapServers: h:1\ntopics: [t]\nmaxBytesPerBatch: 100", "records only"),
     ]
     for (source, fragment) in cases {
       XCTAssertThrowsError(try JobSpec.parse(yaml: job(source)), source) {

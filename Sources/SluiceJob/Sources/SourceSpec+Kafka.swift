@@ -72,6 +72,9 @@ extension JobSpec {
     }
     let starting = try parseKafkaStartingOffsets(try node.optional("startingOffsets"))
     let maxOffsets = try node.optional("maxOffsetsPerTrigger")?.int(min: 1)
+    if let bytes = try node.optional("maxBytesPerBatch") {
+      throw bytes.error("a kafka source caps batches by records only; use maxOffsetsPerTrigger")
+    }
     let failOnDataLoss = try node.optional("failOnDataLoss")?.bool() ?? true
     let group = try node.optional("commitOffsetsToGroup")?.string()
     if let group, group.isEmpty { throw node.error("commitOffsetsToGroup must not be empty") }
