@@ -29,6 +29,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+    // Kafka client: TLS.
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
   ],
   targets: [
     // The small, stable vocabulary: values and protocols, no I/O, no dependencies.
@@ -80,12 +82,23 @@ let package = Package(
       swiftSettings: swiftSettings),
     // The Kinesis `Source`: shard lineage, sequence-number offsets, paced GetRecords.
     .target(name: "SluiceKinesis", dependencies: ["SluiceCore", "KinesisClient", logging], swiftSettings: swiftSettings),
+    // Kafka client over SwiftNIO (connections, cluster metadata, retries, TLS, SASL) and KafkaSource.
+    .target(
+      name: "KafkaClient",
+      dependencies: [
+        "SluiceCore", "KafkaProtocol", logging, .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(name: "KafkaClientTests", dependencies: ["KafkaClient", "KafkaProtocol", "SluiceCore"]),
     // Composition root: job YAML → JobSpec → wired runner.
     .target(
       name: "SluiceJob",
       dependencies: [
         "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceCheckpoint",
-        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", "DeltaLake", "SluiceKinesis", logging, yams,
+        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", "DeltaLake", "SluiceKinesis", "KafkaClient",
+        logging, yams,
       ],
       swiftSettings: swiftSettings),
     // In-memory twins for tests.

@@ -65,6 +65,7 @@ extension SourceSpec {
     switch self {
     case .log(let log): try log.makeSource()
     case .kinesis(let kinesis): try kinesis.makeSource()
+    case .kafka(let kafka): try kafka.makeSource()
     }
   }
 }

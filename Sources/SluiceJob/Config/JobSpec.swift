@@ -44,13 +44,16 @@ public enum SourceSpec: Sendable, Hashable {
   case log(LogSourceSpec)
   case kinesis(KinesisSourceSpec)
 
+  case kafka(KafkaSourceSpec)
+
   /// The `kind:` values a job file may use.
-  public static let kinds = ["log", "kinesis"]
+  public static let kinds = ["log", "kafka", "kinesis"]
 
   public var kind: String {
     switch self {
     case .log: "log"
     case .kinesis: "kinesis"
+    case .kafka: "kafka"
     }
   }
 }
