@@ -25,6 +25,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    // Ingestion gateway (`sluice serve`): HTTP server and MD5 shard routing.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.11.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // The small, stable vocabulary: values and protocols, no I/O, no dependencies.
@@ -65,9 +68,19 @@ let package = Package(
       name: "SluiceTesting",
       dependencies: ["SluiceCore", "SluiceCheckpoint", "SluiceRuntime"],
       swiftSettings: swiftSettings),
+    // HTTP ingestion gateway in front of the embedded log: Kafka REST v2, API-Gateway Kinesis and
+    // the native Kinesis JSON 1.1 API.
+    .target(
+      name: "SluiceGateway",
+      dependencies: [
+        "SluiceCore", "SluiceLog", logging, serviceLifecycle,
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "SluiceCLI",
-      dependencies: ["SluiceJob", "DeltaLake", argumentParser, logging, serviceLifecycle],
+      dependencies: ["SluiceJob", "DeltaLake", "SluiceGateway", argumentParser, logging, serviceLifecycle],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "SluiceBench",
@@ -89,5 +102,10 @@ let package = Package(
     .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
     .testTarget(name: "DeltaLakeTests", dependencies: ["DeltaLake", "Parquet"]),
     .testTarget(name: "EndToEndTests", dependencies: ["SluiceCore"]),
+    .testTarget(
+      name: "SluiceGatewayTests",
+      dependencies: [
+        "SluiceGateway", "SluiceLog", .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
   ]
 )
