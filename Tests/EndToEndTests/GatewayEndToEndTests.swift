@@ -22,7 +22,8 @@ final class GatewayEndToEndTests: XCTestCase {
 
   /// End offsets of every topic, from `sluice log describe --json`.
   func endOffsets() throws -> [String: [Int]] {
-    let topics = try sluice.json(["log", "describe", "--log", "data/log", "--json"]) as? [[String: Any]] ?? []
+    let topics =
+      try sluice.json(["log", "describe", "--log", "data/log", "--json"]) as? [[String: Any]] ?? []
     var result: [String: [Int]] = [:]
     for topic in topics {
       result[topic["name"] as? String ?? ""] = (topic["partitions"] as? [[String: Any]] ?? []).compactMap {
@@ -44,7 +45,9 @@ final class GatewayEndToEndTests: XCTestCase {
 
   func testSeedProducersFeedThePinterestJobsAndBoto3RoundTrips() throws {
     // Raw rows from the emulator (with its producer variants), exported as the seeds' DB rows.
-    var result = try sluice.run(["emulate", "--log", "rows-log", "--count", "90", "--seed", "11", "--partitions", "1"])
+    var result = try sluice.run([
+      "emulate", "--log", "rows-log", "--count", "90", "--seed", "11", "--partitions", "1",
+    ])
     XCTAssertEqual(result.status, 0, result.output)
     for kind in ["pin", "geo", "user"] {
       let rows = try sluice.topicRecords("pinterest.\(kind)", partitions: 1, log: "rows-log").map {
@@ -56,7 +59,8 @@ final class GatewayEndToEndTests: XCTestCase {
 
     gateway = try GatewayProcess(sluice, arguments: ["--log", "data/log", "--partitions", "2"])
     let url = gateway!.url
-    let replay = InteropPython.packageRoot.appendingPathComponent("Examples/pinterest/replay_producers.py").path
+    let replay = InteropPython.packageRoot.appendingPathComponent("Examples/pinterest/replay_producers.py")
+      .path
     let script = """
       import runpy, sys
       sys.argv = ["replay_producers.py"] + sys.argv[1:]
@@ -64,7 +68,8 @@ final class GatewayEndToEndTests: XCTestCase {
       """
     let sent =
       try InteropPython.run(
-        script, ["--url", url, "--user-id", Self.userID, "--rows", sluice.path("rows")], in: sluice.workingDirectory)
+        script, ["--url", url, "--user-id", Self.userID, "--rows", sluice.path("rows")],
+        in: sluice.workingDirectory)
       as? [String: Any] ?? [:]
     XCTAssertEqual(sent["posts"] as? Int, 90)
     XCTAssertEqual((sent["failures"] as? [Any])?.count, 0, "\(sent)")
@@ -108,7 +113,8 @@ final class GatewayEndToEndTests: XCTestCase {
     XCTAssertEqual(boto3["failed"] as? Int, 0)
     XCTAssertEqual(boto3["put"] as? Int, 50)
     XCTAssertEqual(boto3["shardsUsed"] as? Int, 2)
-    XCTAssertEqual(boto3["roundTrip"] as? Bool, true, "get_records returns exactly the bytes put_records sent")
+    XCTAssertEqual(
+      boto3["roundTrip"] as? Bool, true, "get_records returns exactly the bytes put_records sent")
     XCTAssertEqual(boto3["behind"] as? [Int], [0, 0])
     XCTAssertEqual(boto3["missing"] as? String, "ResourceNotFoundException")
 
@@ -121,7 +127,8 @@ final class GatewayEndToEndTests: XCTestCase {
     let offsets = try endOffsets()
     for kind in ["pin", "geo", "user"] {
       XCTAssertEqual(offsets["\(Self.userID).\(kind)"]?.reduce(0, +), 30, "\(kind) via Kafka REST")
-      XCTAssertEqual(offsets["streaming-\(Self.userID)-\(kind)"]?.reduce(0, +), 60, "\(kind) via Kinesis shapes")
+      XCTAssertEqual(
+        offsets["streaming-\(Self.userID)-\(kind)"]?.reduce(0, +), 60, "\(kind) via Kinesis shapes")
     }
 
     // The three Pinterest example jobs clean it into three Delta tables.
@@ -146,13 +153,15 @@ final class GatewayEndToEndTests: XCTestCase {
     for kind in ["pin", "geo", "user"] {
       XCTAssertEqual(tables[kind]?["rows"] as? Int, 90, "\(kind) table rows")
       XCTAssertEqual(
-        (tables[kind]?["ind"] as? [Int])?.map(String.init), sourceInd.compactMap(Int.init).sorted().map(String.init),
+        (tables[kind]?["ind"] as? [Int])?.map(String.init),
+        sourceInd.compactMap(Int.init).sorted().map(String.init),
         "\(kind): the cleaned rows are the posts sent")
     }
     XCTAssertEqual(
       tables["pin"]?["columns"] as? [String],
       [
-        "ind", "unique_id", "title", "description", "follower_count", "poster_name", "tag_list", "is_image_or_video",
+        "ind", "unique_id", "title", "description", "follower_count", "poster_name", "tag_list",
+        "is_image_or_video",
         "image_src", "save_location", "category",
       ])
     XCTAssertEqual(tables["geo"]?["columns"] as? [String], ["ind", "country", "coordinates", "timestamp"])
@@ -160,7 +169,7 @@ final class GatewayEndToEndTests: XCTestCase {
   }
 
   func testBadInputIsRefusedInEachAPIsShapeAndTheLogIsUnchanged() throws {
-    var result = try sluice.run(["log", "create", "known", "--log", "data/log", "--partitions", "2"])
+    let result = try sluice.run(["log", "create", "known", "--log", "data/log", "--partitions", "2"])
     XCTAssertEqual(result.status, 0, result.output)
     gateway = try GatewayProcess(
       sluice, arguments: ["--log", "data/log", "--create-topics", "off", "--max-record-bytes", "1000"])

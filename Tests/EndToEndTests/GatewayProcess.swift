@@ -28,7 +28,8 @@ final class GatewayProcess {
       firstLine += chunk
     }
     let line = String(decoding: firstLine, as: UTF8.self)
-    guard let range = line.range(of: "http://"), let end = line[range.lowerBound...].firstIndex(of: " ") else {
+    guard let range = line.range(of: "http://"), let end = line[range.lowerBound...].firstIndex(of: " ")
+    else {
       process.waitUntilExit()
       let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
       throw GatewayStartFailure(message: "sluice serve did not start: \(line) \(stderr)")

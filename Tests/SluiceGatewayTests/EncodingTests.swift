@@ -4,7 +4,10 @@ import XCTest
 
 final class EncodingTests: XCTestCase {
   func testBase64MatchesRFC4648Vectors() {
-    let vectors = [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")]
+    let vectors = [
+      ("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="),
+      ("foobar", "Zm9vYmFy"),
+    ]
     for (plain, encoded) in vectors {
       XCTAssertEqual(Base64.encode(Array(plain.utf8)), encoded)
       XCTAssertEqual(Base64.decode(encoded), Array(plain.utf8))
@@ -42,9 +45,12 @@ final class EncodingTests: XCTestCase {
       XCTAssertEqual(routing.hashKeyRange(shard: 0).lowerBound, 0)
       XCTAssertEqual(routing.hashKeyRange(shard: count - 1).upperBound, UInt128.max)
       for shard in 1..<max(count, 1) {
-        XCTAssertEqual(routing.hashKeyRange(shard: shard).lowerBound, routing.hashKeyRange(shard: shard - 1).upperBound + 1)
+        XCTAssertEqual(
+          routing.hashKeyRange(shard: shard).lowerBound, routing.hashKeyRange(shard: shard - 1).upperBound + 1
+        )
         XCTAssertEqual(routing.shard(forHashKey: routing.hashKeyRange(shard: shard).lowerBound), Int32(shard))
-        XCTAssertEqual(routing.shard(forHashKey: routing.hashKeyRange(shard: shard - 1).upperBound), Int32(shard - 1))
+        XCTAssertEqual(
+          routing.shard(forHashKey: routing.hashKeyRange(shard: shard - 1).upperBound), Int32(shard - 1))
       }
       XCTAssertEqual(routing.shard(forHashKey: .max), Int32(count - 1))
     }

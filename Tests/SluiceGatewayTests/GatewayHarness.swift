@@ -15,7 +15,9 @@ final class GatewayHarness: @unchecked Sendable {
     configuration: GatewayConfiguration = GatewayConfiguration(),
     authenticator: (any RequestAuthenticator)? = nil
   ) throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-gateway-\(UUID().uuidString)").path
+    root =
+      FileManager.default.temporaryDirectory.appendingPathComponent("sluice-gateway-\(UUID().uuidString)")
+      .path
     store = try LogStore(root: root, configuration: LogConfiguration(fsync: .always))
     server = try GatewayServer(
       log: GatewayLog(store: store, clock: GatewayServer.nowMilliseconds), configuration: configuration,

@@ -59,7 +59,9 @@ final class JSONScannerTests: XCTestCase {
   }
 
   func testRejectsInvalidUTF8() {
-    for bytes: [UInt8] in [[0x22, 0xFF, 0x22], [0x22, 0xC3, 0x22], [0x22, 0xE0, 0x80, 0x80, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22]] {
+    for bytes: [UInt8] in [
+      [0x22, 0xFF, 0x22], [0x22, 0xC3, 0x22], [0x22, 0xE0, 0x80, 0x80, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22],
+    ] {
       XCTAssertThrowsError(try bytes.withUnsafeBufferPointer { try JSONScanner.validateUTF8($0) })
     }
     XCTAssertNoThrow(try Array("\"é 😀 中\"".utf8).withUnsafeBufferPointer { try JSONScanner.validateUTF8($0) })
@@ -68,10 +70,11 @@ final class JSONScannerTests: XCTestCase {
   func testNestingIsBounded() {
     malformed(String(repeating: "[", count: 600) + String(repeating: "]", count: 600))
     let ok = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
-    XCTAssertNoThrow(try Array(ok.utf8).withUnsafeBufferPointer { buffer in
-      var scanner = JSONScanner(buffer)
-      try scanner.skipValue()
-    })
+    XCTAssertNoThrow(
+      try Array(ok.utf8).withUnsafeBufferPointer { buffer in
+        var scanner = JSONScanner(buffer)
+        try scanner.skipValue()
+      })
   }
 
   func testTypedReadsNameTheMember() {
@@ -84,7 +87,9 @@ final class JSONScannerTests: XCTestCase {
     ) { error in
       let error = error as? GatewayError
       XCTAssertEqual(error?.code, .invalidRequest)
-      XCTAssertTrue(error?.message.contains("records[0].partition must be an integer") ?? false, "\(String(describing: error))")
+      XCTAssertTrue(
+        error?.message.contains("records[0].partition must be an integer") ?? false,
+        "\(String(describing: error))")
     }
   }
 }

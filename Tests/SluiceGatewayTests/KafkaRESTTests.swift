@@ -8,11 +8,13 @@ final class KafkaRESTTests: XCTestCase {
     let harness = try GatewayHarness()
     try await harness.run { client in
       let first = try await client.send(
-        .post, "/topics/pinterest.pin", #"{"records":[{"value":{"index":7528,"title":"TireBuyer"}}]}"#, headers: kafkaJSON)
+        .post, "/topics/pinterest.pin", #"{"records":[{"value":{"index":7528,"title":"TireBuyer"}}]}"#,
+        headers: kafkaJSON)
       XCTAssertEqual(first.status, 200, first.text)
       XCTAssertEqual(
         first.text,
-        #"{"offsets":[{"partition":0,"offset":0,"error_code":null,"error":null}],"key_schema_id":null,"value_schema_id":null}"#)
+        #"{"offsets":[{"partition":0,"offset":0,"error_code":null,"error":null}],"key_schema_id":null,"value_schema_id":null}"#
+      )
       let second = try await client.send(
         .post, "/prod/topics/pinterest.pin", #"{"records":[{"value":{"index":1}},{"value":{"index":2}}]}"#,
         headers: ["Content-Type": "application/json; charset=utf-8"])
@@ -21,7 +23,8 @@ final class KafkaRESTTests: XCTestCase {
       XCTAssertEqual(offsets?.compactMap { $0["offset"] as? Int }, [1, 2])
     }
     XCTAssertEqual(
-      try harness.values("pinterest.pin"), [#"{"index":7528,"title":"TireBuyer"}"#, #"{"index":1}"#, #"{"index":2}"#])
+      try harness.values("pinterest.pin"),
+      [#"{"index":7528,"title":"TireBuyer"}"#, #"{"index":1}"#, #"{"index":2}"#])
   }
 
   func testKeyedRecordsGoWhereKafkasPartitionerSends() async throws {
@@ -29,10 +32,13 @@ final class KafkaRESTTests: XCTestCase {
     try harness.store.createTopic("keyed", partitions: 4)
     try await harness.run { client in
       let result = try await client.send(
-        .post, "/topics/keyed", #"{"records":[{"key":"user-1","value":1},{"key":"user-2","value":2},{"value":3,"partition":3}]}"#,
+        .post, "/topics/keyed",
+        #"{"records":[{"key":"user-1","value":1},{"key":"user-2","value":2},{"value":3,"partition":3}]}"#,
         headers: kafkaJSON)
       XCTAssertEqual(result.status, 200, result.text)
-      let partitions = ((result.json as? [String: Any])?["offsets"] as? [[String: Any]])?.compactMap { $0["partition"] as? Int }
+      let partitions = ((result.json as? [String: Any])?["offsets"] as? [[String: Any]])?.compactMap {
+        $0["partition"] as? Int
+      }
       XCTAssertEqual(
         partitions,
         [
@@ -73,7 +79,10 @@ final class KafkaRESTTests: XCTestCase {
         ("/topics/missing", #"{"records":[{"value":1}]}"#, kafkaJSON, 404, 40401),
         ("/topics/t", #"{"records":[{"value":1}"#, kafkaJSON, 400, 400),
         ("/topics/t", #"{"records":[{"value":1}]}"#, ["Content-Type": "text/plain"], 415, 415),
-        ("/topics/t", #"{"records":[{"value":1}]}"#, ["Content-Type": "application/vnd.kafka.avro.v2+json"], 415, 415),
+        (
+          "/topics/t", #"{"records":[{"value":1}]}"#, ["Content-Type": "application/vnd.kafka.avro.v2+json"],
+          415, 415
+        ),
         ("/topics/t", #"{"records":[{"value":1}]}"#, [:], 415, 415),
         ("/topics/t", #"{"records":[{"value":1},{"value":"\#(big)"}]}"#, kafkaJSON, 422, 42201),
         ("/topics/t", #"{"records":[{"value":1},{"value":2,"partition":7}]}"#, kafkaJSON, 404, 40402),

@@ -1,7 +1,8 @@
 import Foundation
-@testable import SluiceGateway
 import SluiceLog
 import XCTest
+
+@testable import SluiceGateway
 
 final class KinesisAPITests: XCTestCase {
   func testNativeProduceAndConsumeRoundTrip() async throws {
@@ -27,17 +28,22 @@ final class KinesisAPITests: XCTestCase {
       let results = put.json["Records"] as? [[String: Any]] ?? []
       XCTAssertEqual(results.count, 20)
       let shards = Set(results.compactMap { $0["ShardId"] as? String })
-      XCTAssertEqual(shards, ["shardId-000000000000", "shardId-000000000001"], "20 keys spread over both shards")
+      XCTAssertEqual(
+        shards, ["shardId-000000000000", "shardId-000000000001"], "20 keys spread over both shards")
 
       let single = try await client.kinesis(
         "PutRecord",
-        ["StreamName": "orders", "Data": Data("{\"n\":20}".utf8).base64EncodedString(), "PartitionKey": "key-x"])
+        [
+          "StreamName": "orders", "Data": Data("{\"n\":20}".utf8).base64EncodedString(),
+          "PartitionKey": "key-x",
+        ])
       XCTAssertEqual(single.status, 200, single.text)
       XCTAssertNotNil(single.json["SequenceNumber"] as? String)
 
       let list = try await client.kinesis("ListShards", ["StreamName": "orders"])
       let listed = list.json["Shards"] as? [[String: Any]] ?? []
-      XCTAssertEqual(listed.compactMap { $0["ShardId"] as? String }, ["shardId-000000000000", "shardId-000000000001"])
+      XCTAssertEqual(
+        listed.compactMap { $0["ShardId"] as? String }, ["shardId-000000000000", "shardId-000000000001"])
 
       var seen: [String] = []
       var sequences: [String: [String]] = [:]
@@ -74,18 +80,25 @@ final class KinesisAPITests: XCTestCase {
         request.merge(parameters) { $1 }
         let iterator = try await client.kinesis("GetShardIterator", request)
         XCTAssertEqual(iterator.status, 200, iterator.text)
-        let got = try await client.kinesis("GetRecords", ["ShardIterator": iterator.json["ShardIterator"] as? String ?? ""])
+        let got = try await client.kinesis(
+          "GetRecords", ["ShardIterator": iterator.json["ShardIterator"] as? String ?? ""])
         return (got.json["Records"] as? [[String: Any]] ?? []).compactMap { $0["SequenceNumber"] as? String }
       }
-      let at = try await read(["ShardIteratorType": "AT_SEQUENCE_NUMBER", "StartingSequenceNumber": shard0[1]])
+      let at = try await read([
+        "ShardIteratorType": "AT_SEQUENCE_NUMBER", "StartingSequenceNumber": shard0[1],
+      ])
       XCTAssertEqual(at, Array(shard0.dropFirst()))
-      let after = try await read(["ShardIteratorType": "AFTER_SEQUENCE_NUMBER", "StartingSequenceNumber": shard0[1]])
+      let after = try await read([
+        "ShardIteratorType": "AFTER_SEQUENCE_NUMBER", "StartingSequenceNumber": shard0[1],
+      ])
       XCTAssertEqual(after, Array(shard0.dropFirst(2)))
       let latest = try await read(["ShardIteratorType": "LATEST"])
       XCTAssertEqual(latest, [])
       let past = try await read(["ShardIteratorType": "AT_TIMESTAMP", "Timestamp": 1_000_000])
       XCTAssertEqual(past, shard0)
-      let future = try await read(["ShardIteratorType": "AT_TIMESTAMP", "Timestamp": Date().timeIntervalSince1970 + 3600])
+      let future = try await read([
+        "ShardIteratorType": "AT_TIMESTAMP", "Timestamp": Date().timeIntervalSince1970 + 3600,
+      ])
       XCTAssertEqual(future, [])
 
       let summary = try await client.kinesis("DescribeStreamSummary", ["StreamName": "orders"])
@@ -105,24 +118,57 @@ final class KinesisAPITests: XCTestCase {
   }
 
   func testNativeErrorsUseTheAWSShapeAndChangeNothing() async throws {
-    let harness = try GatewayHarness(configuration: GatewayConfiguration(maxRequestBytes: 2048, maxRecordBytes: 100))
+    let harness = try GatewayHarness(
+      configuration: GatewayConfiguration(maxRequestBytes: 2048, maxRecordBytes: 100))
     try harness.store.createTopic("s", partitions: 1)
     try await harness.run { client in
       let before = try harness.endOffsets()
       let record: [String: Any] = ["StreamName": "s", "Data": "YQ==", "PartitionKey": "k"]
       var cases: [(String, [String: Any], String, Int, String)] = [
-        ("PutRecord", ["StreamName": "nope", "Data": "YQ==", "PartitionKey": "k"], "application/x-amz-json-1.1", 400, "ResourceNotFoundException"),
+        (
+          "PutRecord", ["StreamName": "nope", "Data": "YQ==", "PartitionKey": "k"],
+          "application/x-amz-json-1.1", 400, "ResourceNotFoundException"
+        ),
         ("PutRecord", record, "text/plain", 415, "UnsupportedMediaTypeException"),
-        ("PutRecord", ["StreamName": "s", "Data": Data(count: 200).base64EncodedString(), "PartitionKey": "k"], "application/x-amz-json-1.1", 400, "ValidationException"),
-        ("PutRecord", ["StreamName": "s", "Data": "***", "PartitionKey": "k"], "application/x-amz-json-1.1", 400, "SerializationException"),
-        ("PutRecords", ["StreamName": "s", "Records": [record, ["Data": "YQ=="]]], "application/x-amz-json-1.1", 400, "ValidationException"),
-        ("PutRecord", ["StreamName": "s", "Data": Data(count: 1800).base64EncodedString(), "PartitionKey": "k"], "application/x-amz-json-1.1", 413, "RequestEntityTooLargeException"),
+        (
+          "PutRecord",
+          ["StreamName": "s", "Data": Data(count: 200).base64EncodedString(), "PartitionKey": "k"],
+          "application/x-amz-json-1.1", 400, "ValidationException"
+        ),
+        (
+          "PutRecord", ["StreamName": "s", "Data": "***", "PartitionKey": "k"], "application/x-amz-json-1.1",
+          400, "SerializationException"
+        ),
+        (
+          "PutRecords", ["StreamName": "s", "Records": [record, ["Data": "YQ=="]]],
+          "application/x-amz-json-1.1", 400, "ValidationException"
+        ),
+        (
+          "PutRecord",
+          ["StreamName": "s", "Data": Data(count: 1800).base64EncodedString(), "PartitionKey": "k"],
+          "application/x-amz-json-1.1", 413, "RequestEntityTooLargeException"
+        ),
         ("MergeShards", ["StreamName": "s"], "application/x-amz-json-1.1", 400, "UnknownOperationException"),
-        ("GetRecords", ["ShardIterator": "garbage"], "application/x-amz-json-1.1", 400, "InvalidArgumentException"),
-        ("GetShardIterator", ["StreamName": "s", "ShardId": "shardId-000000000000", "ShardIteratorType": "SOMEWHERE"], "application/x-amz-json-1.1", 400, "ValidationException"),
-        ("GetShardIterator", ["StreamName": "s", "ShardId": "shardId-000000000009", "ShardIteratorType": "LATEST"], "application/x-amz-json-1.1", 400, "ResourceNotFoundException"),
+        (
+          "GetRecords", ["ShardIterator": "garbage"], "application/x-amz-json-1.1", 400,
+          "InvalidArgumentException"
+        ),
+        (
+          "GetShardIterator",
+          ["StreamName": "s", "ShardId": "shardId-000000000000", "ShardIteratorType": "SOMEWHERE"],
+          "application/x-amz-json-1.1", 400, "ValidationException"
+        ),
+        (
+          "GetShardIterator",
+          ["StreamName": "s", "ShardId": "shardId-000000000009", "ShardIteratorType": "LATEST"],
+          "application/x-amz-json-1.1", 400, "ResourceNotFoundException"
+        ),
       ]
-      cases.append(("CreateStream", ["StreamName": "bad name"], "application/x-amz-json-1.1", 400, "InvalidArgumentException"))
+      cases.append(
+        (
+          "CreateStream", ["StreamName": "bad name"], "application/x-amz-json-1.1", 400,
+          "InvalidArgumentException"
+        ))
       for (operation, body, contentType, status, type) in cases {
         let result = try await client.kinesis(operation, body, contentType: contentType)
         XCTAssertEqual(result.status, status, "\(operation): \(result.text)")
@@ -143,7 +189,9 @@ final class KinesisAPITests: XCTestCase {
     let harness = try GatewayHarness()
     let metadata = try harness.store.createTopic("s", partitions: 1).metadata
     try await harness.run { client in
-      let old = ShardIterator(stream: "s", shard: 0, offset: 0, issuedMs: 1_000, streamCreatedMs: metadata.createdMs).token
+      let old = ShardIterator(
+        stream: "s", shard: 0, offset: 0, issuedMs: 1_000, streamCreatedMs: metadata.createdMs
+      ).token
       let result = try await client.kinesis("GetRecords", ["ShardIterator": old])
       XCTAssertEqual(result.status, 400)
       XCTAssertEqual(result.json["__type"] as? String, "ExpiredIteratorException")
@@ -153,7 +201,8 @@ final class KinesisAPITests: XCTestCase {
   func testAPIGatewayShapeAsTheSeedsSendIt() async throws {
     let harness = try GatewayHarness()
     try await harness.run { client in
-      let create = try await client.send(.post, "/streams/streaming-x-geo", #"{"ShardCount": 2}"#, headers: plainJSON)
+      let create = try await client.send(
+        .post, "/streams/streaming-x-geo", #"{"ShardCount": 2}"#, headers: plainJSON)
       XCTAssertEqual(create.status, 200, create.text)
       let one = try await client.send(
         .put, "/streams/streaming-x-geo/record",
@@ -171,11 +220,14 @@ final class KinesisAPITests: XCTestCase {
       XCTAssertEqual((batch.json as? [String: Any])?["FailedRecordCount"] as? Int, 0)
       // Auto-created with the default shard count when the stream does not exist.
       let auto = try await client.send(
-        .put, "/streams/streaming-x-user/record", #"{"Data": {"ind": 3}, "PartitionKey": "p"}"#, headers: plainJSON)
+        .put, "/streams/streaming-x-user/record", #"{"Data": {"ind": 3}, "PartitionKey": "p"}"#,
+        headers: plainJSON)
       XCTAssertEqual(auto.status, 200, auto.text)
 
       let streams = try await client.send(.get, "/streams")
-      XCTAssertEqual((streams.json as? [String: Any])?["StreamNames"] as? [String], ["streaming-x-geo", "streaming-x-user"])
+      XCTAssertEqual(
+        (streams.json as? [String: Any])?["StreamNames"] as? [String],
+        ["streaming-x-geo", "streaming-x-user"])
       let described = try await client.send(.get, "/streams/streaming-x-geo")
       let description = (described.json as? [String: Any])?["StreamDescription"] as? [String: Any]
       XCTAssertEqual((description?["Shards"] as? [Any])?.count, 2)

@@ -12,9 +12,12 @@ final class OperationsTests: XCTestCase {
         for i in 0..<64 {
           group.addTask {
             let result = try await client.send(
-              .post, "/topics/load", "{\"records\":[{\"value\":{\"i\":\(i)}},{\"value\":{\"i\":\(i)}}]}", headers: kafkaJSON)
+              .post, "/topics/load", "{\"records\":[{\"value\":{\"i\":\(i)}},{\"value\":{\"i\":\(i)}}]}",
+              headers: kafkaJSON)
             XCTAssertEqual(result.status, 200, result.text)
-            let offsets = ((result.json as? [String: Any])?["offsets"] as? [[String: Any]])?.compactMap { $0["offset"] as? Int }
+            let offsets = ((result.json as? [String: Any])?["offsets"] as? [[String: Any]])?.compactMap {
+              $0["offset"] as? Int
+            }
             XCTAssertEqual(offsets?.count, 2)
             XCTAssertEqual(offsets.map { $0[1] - $0[0] }, 1, "a request's records are contiguous")
             return offsets ?? []
@@ -35,19 +38,26 @@ final class OperationsTests: XCTestCase {
       let health = try await client.send(.get, "/health")
       XCTAssertEqual(health.status, 200)
       XCTAssertEqual((health.json as? [String: Any])?["status"] as? String, "ok")
-      _ = try await client.send(.post, "/topics/m", #"{"records":[{"value":{"a":1}},{"value":{"a":2}}]}"#, headers: kafkaJSON)
+      _ = try await client.send(
+        .post, "/topics/m", #"{"records":[{"value":{"a":1}},{"value":{"a":2}}]}"#, headers: kafkaJSON)
       _ = try await client.send(.post, "/topics/m", #"{"records":[{"value":"#, headers: kafkaJSON)
       let metrics = try await client.send(.get, "/metrics")
       XCTAssertEqual(metrics.status, 200)
       let text = metrics.text
       XCTAssertTrue(text.contains("# TYPE sluice_gateway_requests_total counter"), text)
-      XCTAssertTrue(text.contains(#"sluice_gateway_requests_total{route="kafka.produce",status="200"} 1"#), text)
-      XCTAssertTrue(text.contains(#"sluice_gateway_requests_total{route="kafka.produce",status="400"} 1"#), text)
+      XCTAssertTrue(
+        text.contains(#"sluice_gateway_requests_total{route="kafka.produce",status="200"} 1"#), text)
+      XCTAssertTrue(
+        text.contains(#"sluice_gateway_requests_total{route="kafka.produce",status="400"} 1"#), text)
       XCTAssertTrue(text.contains(#"sluice_gateway_records_total{route="kafka.produce"} 2"#), text)
       XCTAssertTrue(text.contains(#"sluice_gateway_record_bytes_total{route="kafka.produce"} 14"#), text)
-      XCTAssertTrue(text.contains(#"sluice_gateway_errors_total{route="kafka.produce",code="malformedJSON"} 1"#), text)
-      XCTAssertTrue(text.contains(#"sluice_gateway_request_duration_seconds_count{route="kafka.produce"} 2"#), text)
-      XCTAssertTrue(text.contains(#"sluice_gateway_request_duration_seconds_bucket{route="kafka.produce",le="+Inf"} 2"#), text)
+      XCTAssertTrue(
+        text.contains(#"sluice_gateway_errors_total{route="kafka.produce",code="malformedJSON"} 1"#), text)
+      XCTAssertTrue(
+        text.contains(#"sluice_gateway_request_duration_seconds_count{route="kafka.produce"} 2"#), text)
+      XCTAssertTrue(
+        text.contains(#"sluice_gateway_request_duration_seconds_bucket{route="kafka.produce",le="+Inf"} 2"#),
+        text)
     }
   }
 
@@ -67,7 +77,9 @@ final class OperationsTests: XCTestCase {
     try await harness.run { client in
       let body = ["StreamName": "s", "Data": "YQ==", "PartitionKey": "k"]
       let data = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
-      var headers = ["X-Amz-Target": "Kinesis_20131202.PutRecord", "Content-Type": "application/x-amz-json-1.1"]
+      var headers = [
+        "X-Amz-Target": "Kinesis_20131202.PutRecord", "Content-Type": "application/x-amz-json-1.1",
+      ]
       let unsigned = try await client.send(.post, "/", data, headers: headers)
       XCTAssertEqual(unsigned.status, 403)
       XCTAssertEqual((unsigned.json as? [String: Any])?["__type"] as? String, "UnrecognizedClientException")

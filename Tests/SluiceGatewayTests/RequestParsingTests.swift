@@ -17,7 +17,8 @@ final class RequestParsingTests: XCTestCase {
     XCTAssertEqual(text(records, records.values[0]), #"{"index": 7528, "t":"é"}"#)
     XCTAssertNil(records.keys[0])
     XCTAssertNil(records.partitions[0])
-    XCTAssertEqual(text(records, records.keys[1]), "\"k1\"", "a JSON key is stored as its JSON text, as the proxy does")
+    XCTAssertEqual(
+      text(records, records.keys[1]), "\"k1\"", "a JSON key is stored as its JSON text, as the proxy does")
     XCTAssertEqual(records.partitions[1], 1)
     XCTAssertEqual(text(records, records.values[2]), "null")
   }
@@ -42,7 +43,9 @@ final class RequestParsingTests: XCTestCase {
       (#"[]"#, .invalidRequest),
     ]
     for (body, code) in cases {
-      XCTAssertThrowsError(try KafkaProduceRequest(body: Array(body.utf8), format: .json, maxRecordBytes: 20), body) {
+      XCTAssertThrowsError(
+        try KafkaProduceRequest(body: Array(body.utf8), format: .json, maxRecordBytes: 20), body
+      ) {
         XCTAssertEqual(($0 as? GatewayError)?.code, code, "\(body): \($0)")
       }
     }
@@ -50,7 +53,8 @@ final class RequestParsingTests: XCTestCase {
 
   func testAPIGatewayRecordStoresTheDataObjectAsItsJSON() throws {
     let body = Array(
-      #"{"StreamName": "streaming-x-pin", "Data": {"index": 1, "title": "a\"b"}, "PartitionKey": "partition-1"}"#.utf8)
+      #"{"StreamName": "streaming-x-pin", "Data": {"index": 1, "title": "a\"b"}, "PartitionKey": "partition-1"}"#
+        .utf8)
     let request = try KinesisPutRequest(body: body, shape: .apiGateway, batch: false, maxRecordBytes: 1000)
     XCTAssertEqual(request.streamName, "streaming-x-pin")
     XCTAssertEqual(text(request.records, request.records.values[0]), #"{"index": 1, "title": "a\"b"}"#)
@@ -58,7 +62,8 @@ final class RequestParsingTests: XCTestCase {
   }
 
   func testAPIGatewayRecordsAcceptTheTemplateAndTheSDKSpelling() throws {
-    let template = Array(#"{"records":[{"data":{"a":1},"partition-key":"p"},{"data":"plain text","partition-key":"q"}]}"#.utf8)
+    let template = Array(
+      #"{"records":[{"data":{"a":1},"partition-key":"p"},{"data":"plain text","partition-key":"q"}]}"#.utf8)
     let a = try KinesisPutRequest(body: template, shape: .apiGateway, batch: true, maxRecordBytes: 1000)
     XCTAssertEqual(a.records.count, 2)
     XCTAssertEqual(text(a.records, a.records.values[0]), #"{"a":1}"#)
@@ -87,7 +92,10 @@ final class RequestParsingTests: XCTestCase {
       (#"{"Data":{"a":1},"PartitionKey":""}"#, .apiGateway, false, .invalidRequest),
       (#"{"Data":"not base64!","PartitionKey":"k"}"#, .native, false, .malformedJSON),
       (#"{"Data":{"a":1},"PartitionKey":"k"}"#, .native, false, .invalidRequest),
-      (#"{"Data":"\#(String(repeating: "x", count: 40))","PartitionKey":"k"}"#, .apiGateway, false, .recordTooLarge),
+      (
+        #"{"Data":"\#(String(repeating: "x", count: 40))","PartitionKey":"k"}"#, .apiGateway, false,
+        .recordTooLarge
+      ),
       (#"{"Records":[]}"#, .native, true, .invalidRequest),
       (#"{"StreamName":"s"}"#, .native, true, .invalidRequest),
       (#"{"Records":[{"Data":"YQ==","PartitionKey":"k"},{"Data":"YQ=="}]}"#, .native, true, .invalidRequest),
@@ -98,8 +106,12 @@ final class RequestParsingTests: XCTestCase {
         try KinesisPutRequest(body: Array(body.utf8), shape: shape, batch: batch, maxRecordBytes: 32), body
       ) { XCTAssertEqual(($0 as? GatewayError)?.code, code, "\(body): \($0)") }
     }
-    let tooMany = "{\"Records\":[" + Array(repeating: #"{"Data":"YQ==","PartitionKey":"k"}"#, count: 501).joined(separator: ",") + "]}"
-    XCTAssertThrowsError(try KinesisPutRequest(body: Array(tooMany.utf8), shape: .native, batch: true, maxRecordBytes: 32)) {
+    let tooMany =
+      "{\"Records\":["
+      + Array(repeating: #"{"Data":"YQ==","PartitionKey":"k"}"#, count: 501).joined(separator: ",") + "]}"
+    XCTAssertThrowsError(
+      try KinesisPutRequest(body: Array(tooMany.utf8), shape: .native, batch: true, maxRecordBytes: 32)
+    ) {
       XCTAssertEqual(($0 as? GatewayError)?.code, .invalidArgument)
     }
   }

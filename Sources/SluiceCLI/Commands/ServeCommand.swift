@@ -37,7 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Port to bind (0: any free port; the one chosen is printed).")
   var port = 8080
 
-  @Option(name: .long, help: "AWS SigV4 keys file (YAML map access key id → secret); requests must then be signed.")
+  @Option(
+    name: .long, help: "AWS SigV4 keys file (YAML map access key id → secret); requests must then be signed.")
   var auth: String?
 
   @Option(name: .long, help: "Largest request body in bytes (413 above).")
@@ -46,13 +47,18 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Largest record (key + value, or Kinesis data + partition key) in bytes.")
   var maxRecordBytes = GatewayConfiguration.defaultMaxRecordBytes
 
-  @Option(name: .long, help: "Producing to a missing topic/stream through the REST shapes: auto (create it) or off (404).")
+  @Option(
+    name: .long,
+    help: "Producing to a missing topic/stream through the REST shapes: auto (create it) or off (404).")
   var createTopics = "auto"
 
-  @Option(name: .long, help: "Partitions of auto-created topics and shards of CreateStream without ShardCount.")
+  @Option(
+    name: .long, help: "Partitions of auto-created topics and shards of CreateStream without ShardCount.")
   var partitions = 1
 
-  @Option(name: .long, help: "When acknowledged records are fsynced: always (before every answer), interval:<ms>, never.")
+  @Option(
+    name: .long,
+    help: "When acknowledged records are fsynced: always (before every answer), interval:<ms>, never.")
   var fsync = "always"
 
   @Option(name: .long, help: "Log level on stderr: trace, debug, info, notice, warning, error.")
@@ -106,7 +112,8 @@ struct ServeCommand: AsyncParsableCommand {
     let fsync = self.fsync
     do {
       try await server.run { host, port in
-        Terminal.out("sluice serve listening on http://\(host):\(port)  (log \(logRoot), fsync \(fsync), \(authNote))")
+        Terminal.out(
+          "sluice serve listening on http://\(host):\(port)  (log \(logRoot), fsync \(fsync), \(authNote))")
         Terminal.out(GatewayServer.endpointSummary)
       }
     } catch {

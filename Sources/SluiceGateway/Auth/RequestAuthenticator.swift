@@ -9,7 +9,9 @@ public struct IncomingRequest: Sendable {
   public var headers: [(name: String, value: String)]
   public var body: [UInt8]
 
-  public init(method: String, path: String, query: String, headers: [(name: String, value: String)], body: [UInt8]) {
+  public init(
+    method: String, path: String, query: String, headers: [(name: String, value: String)], body: [UInt8]
+  ) {
     self.method = method
     self.path = path
     self.query = query

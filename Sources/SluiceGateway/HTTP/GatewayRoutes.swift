@@ -11,7 +11,8 @@ struct GatewayRoutes: Sendable {
     func reply(_ error: GatewayError) -> GatewayReply {
       switch self {
       case .kafka: KafkaRESTError.reply(error)
-      case .apiGateway: KinesisError.reply(error, contentType: APIGatewayKinesisAPI.contentType, restStyle: true)
+      case .apiGateway:
+        KinesisError.reply(error, contentType: APIGatewayKinesisAPI.contentType, restStyle: true)
       case .native: KinesisError.reply(error, contentType: NativeKinesisAPI.contentType)
       }
     }
@@ -34,7 +35,8 @@ struct GatewayRoutes: Sendable {
       GatewayReply(contentType: "application/json", body: Array("{\"status\":\"ok\"}".utf8)).response
     }
     router.get("/metrics") { _, _ in
-      GatewayReply(contentType: "text/plain; version=0.0.4", body: Array(metrics.prometheusText().utf8)).response
+      GatewayReply(contentType: "text/plain; version=0.0.4", body: Array(metrics.prometheusText().utf8))
+        .response
     }
 
     // Kafka REST Proxy v2 (also under an API-Gateway stage prefix, /<stage>/topics/{topic}).
@@ -47,7 +49,8 @@ struct GatewayRoutes: Sendable {
     router.post("/topics/:topic", use: produce)
     router.post("/:stage/topics/:topic", use: produce)
     router.get("/topics") { request, _ in
-      await serve("kafka.listTopics", .kafka, request) { (_, _) throws(GatewayError) in try kafka.listTopics() }
+      await serve("kafka.listTopics", .kafka, request) { (_, _) throws(GatewayError) in try kafka.listTopics()
+      }
     }
     router.get("/topics/:topic") { request, context in
       let topic = context.parameters.get("topic") ?? ""

@@ -18,7 +18,9 @@ struct ControlRequest {
     case .success(let value): json = value
     case .failure(let error): throw GatewayError(.malformedJSON, error.message)
     }
-    guard json.objectMembers != nil else { throw GatewayError(.invalidRequest, "the body must be a JSON object") }
+    guard json.objectMembers != nil else {
+      throw GatewayError(.invalidRequest, "the body must be a JSON object")
+    }
   }
 
   func string(_ name: String) throws(GatewayError) -> String? {

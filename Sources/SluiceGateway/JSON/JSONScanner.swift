@@ -179,7 +179,8 @@ struct JSONScanner {
     let kind = try peekKind()
     let start = position
     guard kind == .number else {
-      throw GatewayError(.invalidRequest, "\(what) must be an integer, found \(kind.article) at byte \(start)")
+      throw GatewayError(
+        .invalidRequest, "\(what) must be an integer, found \(kind.article) at byte \(start)")
     }
     let isInteger = try scanNumber()
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
@@ -193,7 +194,8 @@ struct JSONScanner {
   mutating func readString(_ what: String) throws(GatewayError) -> String {
     let kind = try peekKind()
     guard kind == .string else {
-      throw GatewayError(.invalidRequest, "\(what) must be a string, found \(kind.article) at byte \(position)")
+      throw GatewayError(
+        .invalidRequest, "\(what) must be a string, found \(kind.article) at byte \(position)")
     }
     return try readString()
   }
@@ -299,7 +301,8 @@ struct JSONScanner {
     if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
       isInteger = false
       position += 1
-      if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+      if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")
+      {
         position += 1
       }
       guard position < bytes.count, Self.isDigit(bytes[position]) else {
@@ -384,7 +387,8 @@ struct JSONScanner {
       default: throw GatewayError(.malformedJSON, "invalid UTF-8 at byte \(i): the body must be UTF-8 JSON")
       }
       guard i + length <= n else {
-        throw GatewayError(.malformedJSON, "truncated UTF-8 sequence at byte \(i): the body must be UTF-8 JSON")
+        throw GatewayError(
+          .malformedJSON, "truncated UTF-8 sequence at byte \(i): the body must be UTF-8 JSON")
       }
       for k in 1..<length {
         let c = bytes[i + k]

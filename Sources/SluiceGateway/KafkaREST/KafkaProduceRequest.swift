@@ -44,7 +44,8 @@ struct KafkaProduceRequest {
                 value = try Self.readEmbedded(
                   "records[\(index)].value", from: &scanner, format: format, into: &records)
               case "key":
-                key = try Self.readEmbedded("records[\(index)].key", from: &scanner, format: format, into: &records)
+                key = try Self.readEmbedded(
+                  "records[\(index)].key", from: &scanner, format: format, into: &records)
               case "partition":
                 if try scanner.peekKind() == .null {
                   try scanner.skipValue()
@@ -52,7 +53,8 @@ struct KafkaProduceRequest {
                 }
                 let number = try scanner.readInt64("records[\(index)].partition")
                 guard number >= 0, number <= Int64(Int32.max) else {
-                  throw GatewayError(.invalidArgument, "records[\(index)].partition must be ≥ 0, got \(number)")
+                  throw GatewayError(
+                    .invalidArgument, "records[\(index)].partition must be ≥ 0, got \(number)")
                 }
                 partition = Int32(number)
               default:
@@ -81,7 +83,8 @@ struct KafkaProduceRequest {
 
   /// A key or value: `nil` for JSON null (with the binary format, too).
   private static func readEmbedded(
-    _ place: String, from scanner: inout JSONScanner, format: EmbeddedFormat, into records: inout IncomingRecords
+    _ place: String, from scanner: inout JSONScanner, format: EmbeddedFormat,
+    into records: inout IncomingRecords
   ) throws(GatewayError) -> Range<Int>? {
     let kind = try scanner.peekKind()
     if kind == .null {
@@ -93,7 +96,8 @@ struct KafkaProduceRequest {
       return try scanner.skipValue()
     case .binary:
       guard kind == .string else {
-        throw GatewayError(.invalidRequest, "\(place) must be a base64 string with the binary format, found \(kind.article)")
+        throw GatewayError(
+          .invalidRequest, "\(place) must be a base64 string with the binary format, found \(kind.article)")
       }
       var text: [UInt8] = []
       try scanner.readString(into: &text)

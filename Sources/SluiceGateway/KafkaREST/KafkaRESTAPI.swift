@@ -10,7 +10,9 @@ struct KafkaRESTAPI: Sendable {
   let configuration: GatewayConfiguration
 
   /// The embedded format a `Content-Type` asks for; `unsupportedMediaType` for the others.
-  static func embeddedFormat(_ contentType: String?) throws(GatewayError) -> KafkaProduceRequest.EmbeddedFormat {
+  static func embeddedFormat(_ contentType: String?) throws(GatewayError)
+    -> KafkaProduceRequest.EmbeddedFormat
+  {
     switch contentType {
     case "application/vnd.kafka.json.v2+json", "application/json", "application/vnd.kafka.v2+json",
       "application/vnd.kafka+json":
@@ -28,9 +30,11 @@ struct KafkaRESTAPI: Sendable {
     }
   }
 
-  func produce(topic: String, contentType: String?, body: [UInt8]) async throws(GatewayError) -> GatewayReply {
+  func produce(topic: String, contentType: String?, body: [UInt8]) async throws(GatewayError) -> GatewayReply
+  {
     let format = try Self.embeddedFormat(contentType)
-    let request = try KafkaProduceRequest(body: body, format: format, maxRecordBytes: configuration.maxRecordBytes)
+    let request = try KafkaProduceRequest(
+      body: body, format: format, maxRecordBytes: configuration.maxRecordBytes)
     // Checked before the topic is opened (or created), so a rejected request changes nothing.
     let partitionCount = try log.partitionCount(topic: topic, creation: configuration.topicCreation)
     for case let partition? in request.records.partitions where Int(partition) >= partitionCount {
@@ -45,7 +49,9 @@ struct KafkaRESTAPI: Sendable {
     var first = true
     for position in positions {
       out.comma(&first)
-      out.raw("{\"partition\":\(position.partition),\"offset\":\(position.offset),\"error_code\":null,\"error\":null}")
+      out.raw(
+        "{\"partition\":\(position.partition),\"offset\":\(position.offset),\"error_code\":null,\"error\":null}"
+      )
     }
     out.raw("],\"key_schema_id\":null,\"value_schema_id\":null}")
     var reply = GatewayReply(contentType: KafkaRESTError.contentType, body: out.bytes)

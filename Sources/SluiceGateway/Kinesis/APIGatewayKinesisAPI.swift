@@ -16,11 +16,14 @@ struct APIGatewayKinesisAPI: Sendable {
     switch contentType {
     case nil, "application/json", "application/x-amz-json-1.1", "application/x-amz-json-1.0": return
     case let other?:
-      throw GatewayError(.unsupportedMediaType, "Content-Type \(other) is not supported; send application/json")
+      throw GatewayError(
+        .unsupportedMediaType, "Content-Type \(other) is not supported; send application/json")
     }
   }
 
-  func putRecord(stream: String, contentType: String?, body: [UInt8]) async throws(GatewayError) -> GatewayReply {
+  func putRecord(stream: String, contentType: String?, body: [UInt8]) async throws(GatewayError)
+    -> GatewayReply
+  {
     try Self.checkContentType(contentType)
     let request = try KinesisPutRequest(
       body: body, shape: .apiGateway, batch: false, maxRecordBytes: configuration.maxRecordBytes)
@@ -28,7 +31,9 @@ struct APIGatewayKinesisAPI: Sendable {
     return reply(KinesisStreams.putRecordResponse(positions[0]), request)
   }
 
-  func putRecords(stream: String, contentType: String?, body: [UInt8]) async throws(GatewayError) -> GatewayReply {
+  func putRecords(stream: String, contentType: String?, body: [UInt8]) async throws(GatewayError)
+    -> GatewayReply
+  {
     try Self.checkContentType(contentType)
     let request = try KinesisPutRequest(
       body: body, shape: .apiGateway, batch: true, maxRecordBytes: configuration.maxRecordBytes)
@@ -38,7 +43,8 @@ struct APIGatewayKinesisAPI: Sendable {
 
   func listStreams() throws(GatewayError) -> GatewayReply {
     GatewayReply(
-      contentType: Self.contentType, body: try streams.listStreams(limit: 10_000, exclusiveStartStreamName: nil))
+      contentType: Self.contentType,
+      body: try streams.listStreams(limit: 10_000, exclusiveStartStreamName: nil))
   }
 
   func describeStream(_ stream: String) throws(GatewayError) -> GatewayReply {
@@ -48,14 +54,17 @@ struct APIGatewayKinesisAPI: Sendable {
   }
 
   /// Body `{"ShardCount": n}` (optional; empty body = the default shard count).
-  func createStream(_ stream: String, contentType: String?, body: [UInt8]) throws(GatewayError) -> GatewayReply {
+  func createStream(_ stream: String, contentType: String?, body: [UInt8]) throws(GatewayError)
+    -> GatewayReply
+  {
     var shardCount: Int?
     if !body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       try Self.checkContentType(contentType)
       let json = try ControlRequest(body: body)
       shardCount = try json.int("ShardCount")
     }
-    return GatewayReply(contentType: Self.contentType, body: try streams.createStream(stream, shardCount: shardCount))
+    return GatewayReply(
+      contentType: Self.contentType, body: try streams.createStream(stream, shardCount: shardCount))
   }
 
   func deleteStream(_ stream: String) async throws(GatewayError) -> GatewayReply {

@@ -73,7 +73,8 @@ struct KinesisPutRequest {
         }
         try scanner.expectEnd()
         if !batch {
-          try single.finish(at: "the record", into: &records, hashKeys: &hashKeys, maxRecordBytes: maxRecordBytes)
+          try single.finish(
+            at: "the record", into: &records, hashKeys: &hashKeys, maxRecordBytes: maxRecordBytes)
         }
       }
     }
@@ -82,7 +83,8 @@ struct KinesisPutRequest {
       throw GatewayError(.invalidRequest, "the body has no Records (or records) array")
     }
     if batch && records.isEmpty {
-      throw GatewayError(.invalidRequest, "Records is empty; send 1 to \(GatewayConfiguration.maxRecordsPerRequest) records")
+      throw GatewayError(
+        .invalidRequest, "Records is empty; send 1 to \(GatewayConfiguration.maxRecordsPerRequest) records")
     }
     self.streamName = streamName
     self.records = records
@@ -155,7 +157,8 @@ struct KinesisPutRequest {
       guard let partitionKey else { throw GatewayError(.invalidRequest, "\(place) has no PartitionKey") }
       guard (1...256).contains(partitionKeyCharacters) else {
         throw GatewayError(
-          .invalidRequest, "\(place): PartitionKey must be 1 to 256 characters, got \(partitionKeyCharacters)")
+          .invalidRequest, "\(place): PartitionKey must be 1 to 256 characters, got \(partitionKeyCharacters)"
+        )
       }
       let size = data.count + partitionKey.count
       guard size <= maxRecordBytes else {

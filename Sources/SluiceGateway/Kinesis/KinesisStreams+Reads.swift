@@ -19,7 +19,8 @@ extension KinesisStreams {
     let shard = try Self.shardNumber(shardID)
     guard Int(shard) < description.partitionCount else {
       throw GatewayError(
-        .topicNotFound, "shard \(shardID) does not exist in stream \(stream) (\(description.partitionCount) shards)")
+        .topicNotFound,
+        "shard \(shardID) does not exist in stream \(stream) (\(description.partitionCount) shards)")
     }
     let partition = description.partitions[Int(shard)]
     let offset: Int64
@@ -34,7 +35,8 @@ extension KinesisStreams {
       }
       guard let parsed = SequenceNumber(sequenceNumber), parsed.shard == shard else {
         throw GatewayError(
-          .invalidArgument, "StartingSequenceNumber \(sequenceNumber) is not a sequence number of shard \(shardID)")
+          .invalidArgument,
+          "StartingSequenceNumber \(sequenceNumber) is not a sequence number of shard \(shardID)")
       }
       let start = type == .atSequenceNumber ? parsed.offset : parsed.offset + 1
       guard start <= partition.latestOffset else {
@@ -45,10 +47,12 @@ extension KinesisStreams {
     case .atTimestamp:
       guard let timestampMs else { throw GatewayError(.invalidArgument, "AT_TIMESTAMP needs Timestamp") }
       offset = try firstOffset(
-        stream: stream, shard: shard, atOrAfter: timestampMs, in: partition.earliestOffset..<partition.latestOffset)
+        stream: stream, shard: shard, atOrAfter: timestampMs,
+        in: partition.earliestOffset..<partition.latestOffset)
     }
     let iterator = ShardIterator(
-      stream: stream, shard: shard, offset: offset, issuedMs: clock(), streamCreatedMs: description.metadata.createdMs)
+      stream: stream, shard: shard, offset: offset, issuedMs: clock(),
+      streamCreatedMs: description.metadata.createdMs)
     var out = JSONWriter()
     out.raw("{\"ShardIterator\":")
     out.string(iterator.token)
@@ -65,7 +69,8 @@ extension KinesisStreams {
     var high = range.upperBound
     while low < high {
       let middle = low + (high - low) / 2
-      let records = try log.read(topic: stream, partition: shard, from: middle, maxRecords: 1, maxBytes: Int.max)
+      let records = try log.read(
+        topic: stream, partition: shard, from: middle, maxRecords: 1, maxBytes: Int.max)
       guard let timestamp = records.timestamps.first else { break }
       if timestamp < timestampMs { low = middle + 1 } else { high = middle }
     }
@@ -88,7 +93,8 @@ extension KinesisStreams {
       throw GatewayError(.invalidArgument, "Limit must be 1…\(Self.maxGetRecords), got \(maxRecords)")
     }
     let description = try log.describe(topic: iterator.stream)
-    guard description.metadata.createdMs == iterator.streamCreatedMs, Int(iterator.shard) < description.partitionCount
+    guard description.metadata.createdMs == iterator.streamCreatedMs,
+      Int(iterator.shard) < description.partitionCount
     else {
       throw GatewayError(
         .topicNotFound, "stream \(iterator.stream) was deleted (or re-created) since the iterator was issued")

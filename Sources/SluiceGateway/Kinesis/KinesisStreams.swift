@@ -31,9 +31,12 @@ struct KinesisStreams: Sendable {
   }
 
   /// `{"StreamDescription":{…, "Shards":[…], "HasMoreShards":…}}`.
-  func describeStream(_ name: String, limit: Int?, exclusiveStartShardID: String?) throws(GatewayError) -> [UInt8] {
+  func describeStream(_ name: String, limit: Int?, exclusiveStartShardID: String?) throws(GatewayError)
+    -> [UInt8]
+  {
     let description = try log.describe(topic: name)
-    let first = try exclusiveStartShardID.map { (id) throws(GatewayError) in Int(try Self.shardNumber(id)) + 1 } ?? 0
+    let first =
+      try exclusiveStartShardID.map { (id) throws(GatewayError) in Int(try Self.shardNumber(id)) + 1 } ?? 0
     let pageSize = min(limit ?? 100, 10_000)
     let end = min(description.partitionCount, first + max(pageSize, 1))
     var out = JSONWriter()
@@ -166,7 +169,8 @@ struct KinesisStreams: Sendable {
     var first = true
     for position in positions {
       out.comma(&first)
-      out.raw("{\"SequenceNumber\":\"\(position.text)\",\"ShardId\":\"\(RawRecords.shardID(position.shard))\"}")
+      out.raw(
+        "{\"SequenceNumber\":\"\(position.text)\",\"ShardId\":\"\(RawRecords.shardID(position.shard))\"}")
     }
     out.raw("],\"EncryptionType\":\"NONE\"}")
     return out.bytes
@@ -209,7 +213,8 @@ struct KinesisStreams: Sendable {
     guard parts.count == 6, parts[0] == "arn", parts[2] == "kinesis", parts[5].hasPrefix("stream/"),
       parts[5].count > "stream/".count
     else {
-      throw GatewayError(.invalidArgument, "StreamARN \(arn) is not a Kinesis stream ARN (arn:aws:kinesis:…:stream/<name>)")
+      throw GatewayError(
+        .invalidArgument, "StreamARN \(arn) is not a Kinesis stream ARN (arn:aws:kinesis:…:stream/<name>)")
     }
     return String(parts[5].dropFirst("stream/".count))
   }

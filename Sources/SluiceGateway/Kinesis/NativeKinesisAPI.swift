@@ -27,12 +27,15 @@ struct NativeKinesisAPI: Sendable {
   static func operation(target: String?) throws(GatewayError) -> Operation {
     guard let target else {
       throw GatewayError(
-        .unknownOperation, "POST / needs an X-Amz-Target header like Kinesis_20131202.PutRecord (the Kinesis API)")
+        .unknownOperation,
+        "POST / needs an X-Amz-Target header like Kinesis_20131202.PutRecord (the Kinesis API)")
     }
-    guard target.hasPrefix(targetPrefix), let operation = Operation(rawValue: String(target.dropFirst(targetPrefix.count)))
+    guard target.hasPrefix(targetPrefix),
+      let operation = Operation(rawValue: String(target.dropFirst(targetPrefix.count)))
     else {
       let served = Operation.allCases.map(\.rawValue).joined(separator: ", ")
-      throw GatewayError(.unknownOperation, "operation \(target) is not supported; this server implements \(served)")
+      throw GatewayError(
+        .unknownOperation, "operation \(target) is not supported; this server implements \(served)")
     }
     return operation
   }
@@ -62,7 +65,8 @@ struct NativeKinesisAPI: Sendable {
     let output: [UInt8]
     switch operation {
     case .createStream:
-      output = try streams.createStream(try request.requiredStreamName(), shardCount: try request.int("ShardCount"))
+      output = try streams.createStream(
+        try request.requiredStreamName(), shardCount: try request.int("ShardCount"))
     case .deleteStream:
       output = try await streams.deleteStream(try request.requiredStreamName())
     case .describeStream:
@@ -84,7 +88,8 @@ struct NativeKinesisAPI: Sendable {
       let nextToken = try request.string("NextToken")
       output = try streams.listShards(
         stream: nextToken == nil ? try request.requiredStreamName() : nil, nextToken: nextToken,
-        exclusiveStartShardID: try request.string("ExclusiveStartShardId"), maxResults: try request.int("MaxResults"))
+        exclusiveStartShardID: try request.string("ExclusiveStartShardId"),
+        maxResults: try request.int("MaxResults"))
     case .getShardIterator:
       let typeName = try request.requiredString("ShardIteratorType")
       guard let type = ShardIteratorType(rawValue: typeName) else {
@@ -111,7 +116,8 @@ struct NativeKinesisAPI: Sendable {
       throw GatewayError(.invalidRequest, "StreamName (or StreamARN) is required")
     }
     let positions = try await streams.put(request, stream: stream, creation: .off)
-    let output = batch ? KinesisStreams.putRecordsResponse(positions) : KinesisStreams.putRecordResponse(positions[0])
+    let output =
+      batch ? KinesisStreams.putRecordsResponse(positions) : KinesisStreams.putRecordResponse(positions[0])
     var reply = GatewayReply(contentType: Self.contentType, body: output)
     reply.records = request.records.count
     reply.recordBytes = request.records.payloadBytes

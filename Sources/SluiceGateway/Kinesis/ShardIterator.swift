@@ -26,7 +26,8 @@ struct ShardIterator: Sendable, Hashable {
   /// Decodes a token this gateway issued; `invalidArgument` for anything else.
   init(token: String) throws(GatewayError) {
     let invalid = GatewayError(
-      .invalidArgument, "the shard iterator is not one this server issued; call GetShardIterator for a new one")
+      .invalidArgument,
+      "the shard iterator is not one this server issued; call GetShardIterator for a new one")
     guard token.utf8.count <= 1024, let bytes = Base64.decode(token) else { throw invalid }
     let parts = String(decoding: bytes, as: UTF8.self).split(separator: "|", omittingEmptySubsequences: false)
     guard parts.count == 6, parts[0] == "v1", let shard = Int32(parts[2]), let offset = Int64(parts[3]),

@@ -48,7 +48,9 @@ struct ShardRouting: Sendable {
 
   /// Parses an `ExplicitHashKey` (a decimal string in 0 … 2¹²⁸ − 1).
   static func parseHashKey(_ text: String) -> UInt128? {
-    guard !text.isEmpty, text.utf8.count <= 39, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+    guard !text.isEmpty, text.utf8.count <= 39, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+      return nil
+    }
     return UInt128(text)
   }
 }

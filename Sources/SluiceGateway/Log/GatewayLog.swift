@@ -1,5 +1,5 @@
-public import SluiceLog
 import SluiceCore
+public import SluiceLog
 import Synchronization
 
 /// Whether producing to a topic that does not exist creates it.
@@ -49,7 +49,7 @@ public final class GatewayLog: Sendable {
     if let open = appenders.withLock({ $0[topic] }) { return open.partitionCount }
     do {
       return try store.metadata(topic: topic).partitions
-    } catch where error.code == .topicNotFound {
+    } catch  where error.code == .topicNotFound {
       guard case .automatic(let partitions) = creation else { throw Self.map(error, topic: topic) }
       return partitions
     } catch {
@@ -62,7 +62,8 @@ public final class GatewayLog: Sendable {
     do {
       try LogLayout.validateTopicName(topic)
       if (try? store.metadata(topic: topic)) != nil {
-        throw GatewayError(.topicExists, "stream \(topic) already exists; delete it first or use another name")
+        throw GatewayError(
+          .topicExists, "stream \(topic) already exists; delete it first or use another name")
       }
       return try store.createTopic(topic, partitions: partitions)
     } catch let error as GatewayError {

@@ -52,7 +52,9 @@ final class TopicAppender: Sendable {
         }
         switch outcome {
         case nil:
-          continuation.resume(throwing: GatewayError(.unavailable, "topic \(topic) is being deleted or the server is stopping; retry"))
+          continuation.resume(
+            throwing: GatewayError(
+              .unavailable, "topic \(topic) is being deleted or the server is stopping; retry"))
         case true?:
           ioQueue.async { self.drain() }
         case false?:
@@ -110,7 +112,8 @@ final class TopicAppender: Sendable {
       do {
         results.append(.success(try append(pending.records, to: writer, timestampMs: now)))
       } catch {
-        results.append(.failure(GatewayError(.internalFailure, "appending to topic \(topic) failed: \(error)")))
+        results.append(
+          .failure(GatewayError(.internalFailure, "appending to topic \(topic) failed: \(error)")))
       }
     }
     do {

@@ -46,7 +46,9 @@ public final class GatewayMetrics: Sendable {
   public init() {}
 
   /// Records one answered request.
-  func record(route: String, status: Int, seconds: Double, records: Int, bytes: Int, error: GatewayError.Code?) {
+  func record(
+    route: String, status: Int, seconds: Double, records: Int, bytes: Int, error: GatewayError.Code?
+  ) {
     state.withLock { state in
       state.requests[RouteStatus(route: route, status: status), default: 0] += 1
       if records > 0 {
@@ -70,7 +72,8 @@ public final class GatewayMetrics: Sendable {
     }
     header("sluice_gateway_requests_total", "counter", "HTTP requests answered, by route and status.")
     for key in snapshot.requests.keys.sorted() {
-      out += "sluice_gateway_requests_total{route=\"\(key.route)\",status=\"\(key.status)\"} \(snapshot.requests[key]!)\n"
+      out +=
+        "sluice_gateway_requests_total{route=\"\(key.route)\",status=\"\(key.status)\"} \(snapshot.requests[key]!)\n"
     }
     header("sluice_gateway_records_total", "counter", "Records appended to the log, by route.")
     for route in snapshot.records.keys.sorted() {
@@ -80,17 +83,21 @@ public final class GatewayMetrics: Sendable {
     for route in snapshot.bytes.keys.sorted() {
       out += "sluice_gateway_record_bytes_total{route=\"\(route)\"} \(snapshot.bytes[route]!)\n"
     }
-    header("sluice_gateway_errors_total", "counter", "Requests answered with an error, by route and error code.")
+    header(
+      "sluice_gateway_errors_total", "counter", "Requests answered with an error, by route and error code.")
     for key in snapshot.errors.keys.sorted() {
-      out += "sluice_gateway_errors_total{route=\"\(key.route)\",code=\"\(key.code)\"} \(snapshot.errors[key]!)\n"
+      out +=
+        "sluice_gateway_errors_total{route=\"\(key.route)\",code=\"\(key.code)\"} \(snapshot.errors[key]!)\n"
     }
     header("sluice_gateway_request_duration_seconds", "histogram", "Time from request to response, by route.")
     for route in snapshot.latency.keys.sorted() {
       let histogram = snapshot.latency[route]!
       for (i, bound) in Self.latencyBuckets.enumerated() {
-        out += "sluice_gateway_request_duration_seconds_bucket{route=\"\(route)\",le=\"\(bound)\"} \(histogram.counts[i])\n"
+        out +=
+          "sluice_gateway_request_duration_seconds_bucket{route=\"\(route)\",le=\"\(bound)\"} \(histogram.counts[i])\n"
       }
-      out += "sluice_gateway_request_duration_seconds_bucket{route=\"\(route)\",le=\"+Inf\"} \(histogram.count)\n"
+      out +=
+        "sluice_gateway_request_duration_seconds_bucket{route=\"\(route)\",le=\"+Inf\"} \(histogram.count)\n"
       out += "sluice_gateway_request_duration_seconds_sum{route=\"\(route)\"} \(histogram.sum)\n"
       out += "sluice_gateway_request_duration_seconds_count{route=\"\(route)\"} \(histogram.count)\n"
     }

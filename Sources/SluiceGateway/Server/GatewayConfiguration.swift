@@ -26,7 +26,8 @@ public struct GatewayConfiguration: Sendable {
   public var accountID: String
 
   public init(
-    host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = GatewayConfiguration.defaultMaxRequestBytes,
+    host: String = "127.0.0.1", port: Int = 8080,
+    maxRequestBytes: Int = GatewayConfiguration.defaultMaxRequestBytes,
     maxRecordBytes: Int = GatewayConfiguration.defaultMaxRecordBytes,
     topicCreation: TopicCreation = .automatic(partitions: 1), defaultShardCount: Int = 1,
     region: String = "us-east-1", accountID: String = "000000000000"
@@ -56,7 +57,8 @@ public struct GatewayConfiguration: Sendable {
       throw GatewayError(.invalidArgument, "--partitions must be 1…100000, got \(partitions)")
     }
     guard (1...100_000).contains(defaultShardCount) else {
-      throw GatewayError(.invalidArgument, "the default shard count must be 1…100000, got \(defaultShardCount)")
+      throw GatewayError(
+        .invalidArgument, "the default shard count must be 1…100000, got \(defaultShardCount)")
     }
   }
 

@@ -1,11 +1,12 @@
+public import Hummingbird
+public import Logging
+import SluiceLog
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-public import Hummingbird
-public import Logging
-import SluiceLog
 
 /// `sluice serve`: the HTTP ingestion gateway in front of the embedded log. Builds the
 /// Hummingbird application with every endpoint (see ``GatewayRoutes``) and runs it until SIGTERM
