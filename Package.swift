@@ -25,9 +25,12 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
-    // Ingestion gateway (`sluice serve`): HTTP server and MD5 shard routing.
-    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.11.0"),
+    // Kinesis: SigV4 (swift-crypto) and the HTTP client.
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+    // Ingestion gateway (`sluice serve`): HTTP server.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.11.0"),
   ],
   targets: [
     // The small, stable vocabulary: values and protocols, no I/O, no dependencies.
@@ -55,12 +58,27 @@ let package = Package(
     .target(name: "Parquet", dependencies: ["SluiceCore", "CZstd"], swiftSettings: swiftSettings),
     // Delta Lake tables: actions, log store, snapshots, commits with txn, table writer, sink.
     .target(name: "DeltaLake", dependencies: ["SluiceCore", "Parquet"], swiftSettings: swiftSettings),
+    // AWS request signing (SigV4: sign and verify), credentials and region resolution.
+    .target(
+      name: "SluiceAWS", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: swiftSettings),
+    // Kinesis Data Streams API (JSON 1.1 over HTTP, SigV4), retries, and an in-memory fake.
+    .target(
+      name: "KinesisClient",
+      dependencies: [
+        "SluiceAWS", "SluiceCore", logging, .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings),
+    // The Kinesis `Source`: shard lineage, sequence-number offsets, paced GetRecords.
+    .target(name: "SluiceKinesis", dependencies: ["SluiceCore", "KinesisClient", logging], swiftSettings: swiftSettings),
     // Composition root: job YAML → JobSpec → wired runner.
     .target(
       name: "SluiceJob",
       dependencies: [
         "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceCheckpoint",
-        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", "DeltaLake", logging, yams,
+        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", "DeltaLake", "SluiceKinesis", logging, yams,
       ],
       swiftSettings: swiftSettings),
     // In-memory twins for tests.
@@ -107,5 +125,10 @@ let package = Package(
       dependencies: [
         "SluiceGateway", "SluiceLog", .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
+    .testTarget(name: "SluiceAWSTests", dependencies: ["SluiceAWS"]),
+    .testTarget(name: "KinesisClientTests", dependencies: ["KinesisClient"]),
+    .testTarget(
+      name: "SluiceKinesisTests",
+      dependencies: ["SluiceKinesis", "KinesisClient", "SluiceCore", "SluiceRuntime", "SluiceCheckpoint", "SluiceTesting"]),
   ]
 )

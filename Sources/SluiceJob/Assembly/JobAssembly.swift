@@ -48,6 +48,7 @@ extension SourceSpec {
   public func makeSource() throws -> any Source {
     switch self {
     case .log(let log): try log.makeSource()
+    case .kinesis(let kinesis): try kinesis.makeSource()
     }
   }
 }

@@ -89,6 +89,7 @@ extension JobSpec {
     let kind = try node.required("kind", hint: "the source kind, e.g. `kind: log`").choice(SourceSpec.kinds)
     let spec: SourceSpec
     switch kind {
+    case "kinesis": spec = try parseKinesisSource(node)
     default: spec = try parseLogSource(node)
     }
     let maxRecords = try node.optional("maxRecordsPerBatch")?.int(min: 1) ?? 100_000

@@ -27,13 +27,15 @@ public struct JobSpec: Sendable {
 /// `SourceSpec+<Kind>.swift`; this enum only names them.
 public enum SourceSpec: Sendable, Hashable {
   case log(LogSourceSpec)
+  case kinesis(KinesisSourceSpec)
 
   /// The `kind:` values a job file may use.
-  public static let kinds = ["log"]
+  public static let kinds = ["log", "kinesis"]
 
   public var kind: String {
     switch self {
     case .log: "log"
+    case .kinesis: "kinesis"
     }
   }
 }
