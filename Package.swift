@@ -91,7 +91,7 @@ let package = Package(
     .target(
       name: "SluiceGateway",
       dependencies: [
-        "SluiceCore", "SluiceLog", logging, serviceLifecycle,
+        "SluiceCore", "SluiceLog", "SluiceAWS", logging, serviceLifecycle, yams,
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
@@ -123,7 +123,7 @@ let package = Package(
     .testTarget(
       name: "SluiceGatewayTests",
       dependencies: [
-        "SluiceGateway", "SluiceLog", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        "SluiceGateway", "SluiceLog", "SluiceAWS", .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
     .testTarget(name: "SluiceAWSTests", dependencies: ["SluiceAWS"]),
     .testTarget(name: "KinesisClientTests", dependencies: ["KinesisClient"]),

@@ -240,4 +240,51 @@ final class GatewayEndToEndTests: XCTestCase {
     check("native unknown stream", 400, awsType: "ResourceNotFoundException")
     check("native content type", 415, awsType: "UnsupportedMediaTypeException")
   }
+
+  func testSignaturesAreCheckedWhenAuthIsOn() throws {
+    try sluice.write("AKIDEXAMPLE: wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY\n", to: "keys.yaml")
+    let result = try sluice.run(["log", "create", "orders", "--log", "data/log", "--partitions", "2"])
+    XCTAssertEqual(result.status, 0, result.output)
+    gateway = try GatewayProcess(sluice, arguments: ["--log", "data/log", "--auth", "keys.yaml"])
+    let script = """
+      import json, sys, boto3, botocore, requests
+      url = sys.argv[1]
+      def client(secret, key="AKIDEXAMPLE"):
+          return boto3.client("kinesis", endpoint_url=url, region_name="us-east-1", aws_access_key_id=key,
+                              aws_secret_access_key=secret,
+                              config=botocore.config.Config(retries={"max_attempts": 1}))
+      def attempt(k):
+          try:
+              k.put_record(StreamName="orders", Data=b'{"a":1}', PartitionKey="p")
+              return {"status": 200}
+          except botocore.exceptions.ClientError as e:
+              return {"status": e.response["ResponseMetadata"]["HTTPStatusCode"], "code": e.response["Error"]["Code"]}
+      out = {"good": attempt(client("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")),
+             "wrongSecret": attempt(client("not-the-secret")),
+             "unknownKey": attempt(client("x", key="AKIDOTHER"))}
+      r = requests.post(url + "/", headers={"Content-Type": "application/x-amz-json-1.1",
+                                            "X-Amz-Target": "Kinesis_20131202.PutRecord"},
+                        data=json.dumps({"StreamName": "orders", "Data": "YQ==", "PartitionKey": "p"}))
+      out["unsigned"] = {"status": r.status_code, "code": r.json().get("__type")}
+      r = requests.post(url + "/topics/orders", headers={"Content-Type": "application/vnd.kafka.json.v2+json"},
+                        data=json.dumps({"records": [{"value": {"a": 1}}]}))
+      out["kafkaUnsigned"] = {"status": r.status_code, "code": r.json().get("error_code")}
+      out["health"] = requests.get(url + "/health").status_code
+      print(json.dumps(out))
+      """
+    let answers = try InteropPython.run(script, [gateway!.url]) as? [String: Any] ?? [:]
+    XCTAssertEqual((answers["good"] as? [String: Any])?["status"] as? Int, 200, "\(answers)")
+    for (name, code) in [
+      ("wrongSecret", "InvalidSignatureException"), ("unknownKey", "UnrecognizedClientException"),
+      ("unsigned", "UnrecognizedClientException"),
+    ] {
+      let answer = answers[name] as? [String: Any]
+      XCTAssertEqual(answer?["status"] as? Int, 403, "\(name): \(answers)")
+      XCTAssertEqual(answer?["code"] as? String, code, "\(name): \(answers)")
+    }
+    XCTAssertEqual((answers["kafkaUnsigned"] as? [String: Any])?["status"] as? Int, 401)
+    XCTAssertEqual((answers["kafkaUnsigned"] as? [String: Any])?["code"] as? Int, 40101)
+    XCTAssertEqual(answers["health"] as? Int, 200)
+    XCTAssertEqual(try endOffsets()["orders"]?.reduce(0, +), 1, "only the signed record is in the log")
+  }
 }

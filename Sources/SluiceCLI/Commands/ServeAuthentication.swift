@@ -1,8 +1,12 @@
+import Foundation
 import SluiceGateway
 
 /// Builds the `--auth` authenticator from a keys file.
 enum ServeAuthentication {
   static func authenticator(keysFile: String) throws -> any RequestAuthenticator {
-    throw CLIFailure(message: "--auth is not available yet in this build")
+    guard let data = FileManager.default.contents(atPath: keysFile) else {
+      throw CLIFailure(message: "cannot read the --auth keys file \(keysFile): no such file or not readable")
+    }
+    return try SigV4Authenticator.load(keysFile: keysFile, text: String(decoding: data, as: UTF8.self))
   }
 }

@@ -140,8 +140,13 @@ struct GatewayRoutes: Sendable {
   static func incoming(_ request: Request, body: [UInt8]) -> IncomingRequest {
     let target = request.head.path ?? "/"
     let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+    var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+    // HTTP/1's Host header arrives as the request's authority; signatures cover it as `host`.
+    if let authority = request.head.authority, !headers.contains(where: { $0.name.lowercased() == "host" }) {
+      headers.insert((name: "Host", value: authority), at: 0)
+    }
     return IncomingRequest(
       method: request.method.rawValue, path: String(parts[0]), query: parts.count > 1 ? String(parts[1]) : "",
-      headers: request.headers.map { (name: $0.name.rawName, value: $0.value) }, body: body)
+      headers: headers, body: body)
   }
 }
