@@ -31,6 +31,8 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
     // Kafka client: TLS.
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
+    // Ingestion gateway (`sluice serve`): HTTP server.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.11.0"),
   ],
   targets: [
     // The small, stable vocabulary: values and protocols, no I/O, no dependencies.
@@ -106,9 +108,19 @@ let package = Package(
       name: "SluiceTesting",
       dependencies: ["SluiceCore", "SluiceCheckpoint", "SluiceRuntime"],
       swiftSettings: swiftSettings),
+    // HTTP ingestion gateway in front of the embedded log: Kafka REST v2, API-Gateway Kinesis and
+    // the native Kinesis JSON 1.1 API.
+    .target(
+      name: "SluiceGateway",
+      dependencies: [
+        "SluiceCore", "SluiceLog", "SluiceAWS", logging, serviceLifecycle, yams,
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "SluiceCLI",
-      dependencies: ["SluiceJob", "DeltaLake", argumentParser, logging, serviceLifecycle],
+      dependencies: ["SluiceJob", "DeltaLake", "SluiceGateway", argumentParser, logging, serviceLifecycle],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "SluiceBench",
@@ -133,6 +145,11 @@ let package = Package(
     // Seeded mutation fuzzing of the byte parsers (JSON decoder, log segments, checkpoint and Delta log files).
     .testTarget(
       name: "FuzzTests", dependencies: ["SluiceCore", "SluiceJSON", "SluiceLog", "SluiceCheckpoint", "DeltaLake"]),
+    .testTarget(
+      name: "SluiceGatewayTests",
+      dependencies: [
+        "SluiceGateway", "SluiceLog", "SluiceAWS", .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
     .testTarget(name: "SluiceAWSTests", dependencies: ["SluiceAWS"]),
     .testTarget(name: "KinesisClientTests", dependencies: ["KinesisClient"]),
     .testTarget(

