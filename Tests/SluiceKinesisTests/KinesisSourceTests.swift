@@ -143,4 +143,23 @@ final class KinesisSourceTests: XCTestCase {
     let caughtUp = try await source.lag(after: last)
     XCTAssertEqual(caughtUp, 0)
   }
+  /// The availableNow target is planned right before batch 0 from the same start: batch 0 re-uses
+  /// those records instead of reading the shard again.
+  func testAPlanRightAfterAnotherFromTheSameStartReusesItsRecords() async throws {
+    let stream = try await KinesisTestStream(shards: 1)
+    try await stream.put(Array(0..<30))
+    let source = try stream.source(perShard: 100)
+    let start = try await source.initialOffset()
+    let target = try await source.latestOffset(after: start, limit: .unlimited)
+    let callsAfterTarget = await stream.fake.calls["GetRecords"]
+    let end = try await source.latestOffset(after: start, limit: ReadLimit(maxRecords: 10))
+    let records = try await source.read(from: start, to: end)
+    XCTAssertEqual(records.valueStrings, (0..<10).map(String.init))
+    let callsAfterBatch = await stream.fake.calls["GetRecords"]
+    XCTAssertEqual(
+      callsAfterBatch, callsAfterTarget, "batch 0 was planned and read from the target's records")
+    let (rest, last) = try await stream.drain(source, from: end)
+    XCTAssertEqual(rest.flatMap(\.values), Array(10..<30))
+    XCTAssertEqual(last, target)
+  }
 }

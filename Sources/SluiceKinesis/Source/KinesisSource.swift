@@ -33,7 +33,7 @@ public actor KinesisSource: Source {
   private var streamName: String
 
   /// Records read while planning, per shard, for the `read` of the same range.
-  private var planned: [String: (from: String, to: String, records: KinesisRecords)] = [:]
+  private var planned: [String: PlannedRead] = [:]
   /// Per shard, an iterator that continues exactly at a position (key), and when it was obtained.
   private var continuations: [String: (position: String, iterator: String, obtainedMs: Int64)] = [:]
   private var lastDiscoveryMs: Int64?
@@ -42,6 +42,17 @@ public actor KinesisSource: Source {
 
   /// Continuation iterators older than this are not used (AWS expires them after 5 minutes).
   let continuationLifetimeMs: Int64 = 240_000
+  /// A planning from the same position this soon after another re-uses what that one read
+  /// (the `availableNow` target is planned right before batch 0, from the same start).
+  let reuseWindowMs: Int64 = 5_000
+
+  /// What one planning read from a shard, kept for the `read` of that range.
+  struct PlannedRead {
+    var from: String
+    var to: String
+    var fetched: ShardReader.Fetched
+    var obtainedMs: Int64
+  }
 
   public init(
     api: any KinesisAPI, options: KinesisSourceOptions, clock: any KinesisClock = SystemKinesisClock(),
@@ -95,8 +106,15 @@ public actor KinesisSource: Source {
       shards: readable.count, perShard: options.maxRecordsPerShardPerTrigger, limit: limit)
     let byteBudget = limit.maxBytes.map { max(1, $0 / max(1, readable.count)) } ?? Int.max
     var work: [(String, ShardPosition, String?, Int)] = []
+    var reused: [String: ShardReader.Fetched] = [:]
     for (n, id) in readable.enumerated() where budgets[n] > 0 {
       let position = offset.shards[id]!.position
+      if let cached = planned[id], cached.from == position.key, position != .latest,
+        clock.nowMs() - cached.obtainedMs < reuseWindowMs
+      {
+        reused[id] = cached.fetched.limited(records: budgets[n], bytes: byteBudget)
+        continue
+      }
       work.append((id, position, usableContinuation(id, position), budgets[n]))
     }
 
@@ -113,7 +131,7 @@ public actor KinesisSource: Source {
           )
         }
       }
-      var results: [String: ShardReader.Fetched] = [:]
+      var results = reused
       for try await (id, fetched) in group { results[id] = fetched }
       return results
     }
@@ -137,7 +155,7 @@ public actor KinesisSource: Source {
           }
         } else {
           state.position = .after(last)
-          planned[id] = (from.key, state.position.key, fetched.records)
+          planned[id] = PlannedRead(from: from.key, to: state.position.key, fetched: fetched, obtainedMs: now)
           if let next = fetched.continuation, !fetched.reachedEnd {
             continuations[id] = (state.position.key, next, now)
           }
@@ -175,7 +193,8 @@ public actor KinesisSource: Source {
         continue
       }
       if let hit = planned[id], hit.from == startPosition.key, hit.to == to.shards[id]!.position.key {
-        cached[id] = hit.records
+        cached[id] = hit.fetched.records
+        planned[id] = nil  // used once; a later read of the range fetches it again
       } else {
         ranges.append((id, startPosition, endSequence))
       }
