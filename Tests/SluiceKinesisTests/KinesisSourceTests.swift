@@ -54,6 +54,17 @@ final class KinesisSourceTests: XCTestCase {
       overall, from: try await overall.initialOffset(), limit: ReadLimit(maxRecords: 9))
     XCTAssertTrue(capped.allSatisfy { $0.records.count <= 9 }, "\(capped.map(\.records.count))")
     XCTAssertEqual(capped.flatMap(\.values).sorted(), Array(0..<100))
+
+    // A limit below the number of shards still reaches every shard.
+    let three = try await KinesisTestStream(shards: 3, style: .short)
+    try await three.put(Array(0..<30))
+    let tiny = try three.source()
+    let (ones, _) = try await three.drain(
+      tiny, from: try await tiny.initialOffset(), limit: ReadLimit(maxRecords: 1))
+    XCTAssertEqual(ones.flatMap(\.values).sorted(), Array(0..<30))
+    XCTAssertEqual(
+      Set(ones.prefix(3).map { $0.records.partitions[0] }).count, 3,
+      "the first batches rotate over the shards")
   }
 
   /// Short ("9" < "10") and 56-digit sequence numbers must compare as numbers when a recorded range
