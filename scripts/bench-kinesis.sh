@@ -27,6 +27,7 @@ work="$(mktemp -d)"
 port="$("$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 "$(dirname "$python")/moto_server" -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
 moto=$!
+disown "$moto"  # moto_server may ignore SIGTERM: the trap below ends it with SIGKILL, quietly
 trap 'kill $moto 2>/dev/null; sleep 1; kill -9 $moto 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do "$python" -c "import socket; socket.create_connection(('127.0.0.1',$port),1)" 2>/dev/null && break; sleep 0.1; done
 
