@@ -54,6 +54,17 @@ final class KinesisSourceTests: XCTestCase {
       overall, from: try await overall.initialOffset(), limit: ReadLimit(maxRecords: 9))
     XCTAssertTrue(capped.allSatisfy { $0.records.count <= 9 }, "\(capped.map(\.records.count))")
     XCTAssertEqual(capped.flatMap(\.values).sorted(), Array(0..<100))
+
+    // A limit below the number of shards still reaches every shard.
+    let three = try await KinesisTestStream(shards: 3, style: .short)
+    try await three.put(Array(0..<30))
+    let tiny = try three.source()
+    let (ones, _) = try await three.drain(
+      tiny, from: try await tiny.initialOffset(), limit: ReadLimit(maxRecords: 1))
+    XCTAssertEqual(ones.flatMap(\.values).sorted(), Array(0..<30))
+    XCTAssertEqual(
+      Set(ones.prefix(3).map { $0.records.partitions[0] }).count, 3,
+      "the first batches rotate over the shards")
   }
 
   /// Short ("9" < "10") and 56-digit sequence numbers must compare as numbers when a recorded range
@@ -142,5 +153,24 @@ final class KinesisSourceTests: XCTestCase {
     let (_, last) = try await stream.drain(source, from: end)
     let caughtUp = try await source.lag(after: last)
     XCTAssertEqual(caughtUp, 0)
+  }
+  /// The availableNow target is planned right before batch 0 from the same start: batch 0 re-uses
+  /// those records instead of reading the shard again.
+  func testAPlanRightAfterAnotherFromTheSameStartReusesItsRecords() async throws {
+    let stream = try await KinesisTestStream(shards: 1)
+    try await stream.put(Array(0..<30))
+    let source = try stream.source(perShard: 100)
+    let start = try await source.initialOffset()
+    let target = try await source.latestOffset(after: start, limit: .unlimited)
+    let callsAfterTarget = await stream.fake.calls["GetRecords"]
+    let end = try await source.latestOffset(after: start, limit: ReadLimit(maxRecords: 10))
+    let records = try await source.read(from: start, to: end)
+    XCTAssertEqual(records.valueStrings, (0..<10).map(String.init))
+    let callsAfterBatch = await stream.fake.calls["GetRecords"]
+    XCTAssertEqual(
+      callsAfterBatch, callsAfterTarget, "batch 0 was planned and read from the target's records")
+    let (rest, last) = try await stream.drain(source, from: end)
+    XCTAssertEqual(rest.flatMap(\.values), Array(10..<30))
+    XCTAssertEqual(last, target)
   }
 }

@@ -22,6 +22,23 @@ struct ShardReader: Sendable {
     var continuation: String?
     /// The iterator the first non-empty answer came from (re-usable for a `LATEST` start).
     var firstRecordsIterator: String?
+
+    /// The first records within `records` and about `bytes` (at least one record). Without its
+    /// iterators: the caller keeps the continuation it has.
+    func limited(records limit: Int, bytes: Int) -> Fetched {
+      var count = min(limit, self.records.count)
+      while count > 1 && self.records.dataOffsets[count] > bytes { count -= 1 }
+      var result = Fetched()
+      result.millisBehindLatest = millisBehindLatest
+      if count == self.records.count {
+        result.records = self.records
+        result.reachedEnd = reachedEnd
+        result.childShards = childShards
+      } else {
+        result.records = self.records.prefix(count)
+      }
+      return result
+    }
   }
 
   /// Reads forward from `position` (or `iterator`, which must continue exactly there) until

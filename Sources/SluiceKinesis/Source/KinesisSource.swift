@@ -33,15 +33,28 @@ public actor KinesisSource: Source {
   private var streamName: String
 
   /// Records read while planning, per shard, for the `read` of the same range.
-  private var planned: [String: (from: String, to: String, records: KinesisRecords)] = [:]
+  private var planned: [String: PlannedRead] = [:]
   /// Per shard, an iterator that continues exactly at a position (key), and when it was obtained.
   private var continuations: [String: (position: String, iterator: String, obtainedMs: Int64)] = [:]
   private var lastDiscoveryMs: Int64?
   private var discoveryDue = true
   private var lastLagMs: Int64?
+  /// Plans made by this process (rotates who gets the remainder of the record limit).
+  private var plans = 0
 
   /// Continuation iterators older than this are not used (AWS expires them after 5 minutes).
   let continuationLifetimeMs: Int64 = 240_000
+  /// A planning from the same position this soon after another re-uses what that one read
+  /// (the `availableNow` target is planned right before batch 0, from the same start).
+  let reuseWindowMs: Int64 = 5_000
+
+  /// What one planning read from a shard, kept for the `read` of that range.
+  struct PlannedRead {
+    var from: String
+    var to: String
+    var fetched: ShardReader.Fetched
+    var obtainedMs: Int64
+  }
 
   public init(
     api: any KinesisAPI, options: KinesisSourceOptions, clock: any KinesisClock = SystemKinesisClock(),
@@ -91,32 +104,8 @@ public actor KinesisSource: Source {
       try await discover(into: &offset)
     }
     let readable = offset.readableShards
-    let budgets = Self.budgets(
-      shards: readable.count, perShard: options.maxRecordsPerShardPerTrigger, limit: limit)
-    let byteBudget = limit.maxBytes.map { max(1, $0 / max(1, readable.count)) } ?? Int.max
-    var work: [(String, ShardPosition, String?, Int)] = []
-    for (n, id) in readable.enumerated() where budgets[n] > 0 {
-      let position = offset.shards[id]!.position
-      work.append((id, position, usableContinuation(id, position), budgets[n]))
-    }
-
-    let reader = self.reader
-    let maxPolls = options.maxPollsPerShardPerTrigger
-    let results = try await withThrowingTaskGroup(of: (String, ShardReader.Fetched).self) { group in
-      for (id, position, iterator, budget) in work {
-        group.addTask {
-          (
-            id,
-            try await reader.readForward(
-              shard: id, from: position, iterator: iterator, maxRecords: budget, maxBytes: byteBudget,
-              maxPolls: maxPolls)
-          )
-        }
-      }
-      var results: [String: ShardReader.Fetched] = [:]
-      for try await (id, fetched) in group { results[id] = fetched }
-      return results
-    }
+    plans += 1
+    let results = try await readShards(readable, of: offset, limit: limit)
 
     planned = [:]
     var lag: Int64?
@@ -137,7 +126,7 @@ public actor KinesisSource: Source {
           }
         } else {
           state.position = .after(last)
-          planned[id] = (from.key, state.position.key, fetched.records)
+          planned[id] = PlannedRead(from: from.key, to: state.position.key, fetched: fetched, obtainedMs: now)
           if let next = fetched.continuation, !fetched.reachedEnd {
             continuations[id] = (state.position.key, next, now)
           }
@@ -175,7 +164,8 @@ public actor KinesisSource: Source {
         continue
       }
       if let hit = planned[id], hit.from == startPosition.key, hit.to == to.shards[id]!.position.key {
-        cached[id] = hit.records
+        cached[id] = hit.fetched.records
+        planned[id] = nil  // used once; a later read of the range fetches it again
       } else {
         ranges.append((id, startPosition, endSequence))
       }
@@ -199,15 +189,81 @@ public actor KinesisSource: Source {
 
   public func lag(after offset: SerializedOffset) async throws -> Int64? { lastLagMs }
 
+  /// Reads the readable shards forward for one plan. The record limit is split over the shards
+  /// (rotating the remainder); when it is smaller than the number of shards, the shards left
+  /// without a share get what the others did not use, in further passes, so a limit of 1 still
+  /// reaches a shard that has records.
+  private func readShards(_ readable: [String], of offset: KinesisOffset, limit: ReadLimit) async throws
+    -> [String: ShardReader.Fetched]
+  {
+    let byteBudget = limit.maxBytes.map { max(1, $0 / max(1, readable.count)) } ?? Int.max
+    var pending = readable
+    var remaining = limit.maxRecords ?? Int.max
+    var results: [String: ShardReader.Fetched] = [:]
+    var rotation = plans
+    while !pending.isEmpty && remaining > 0 {
+      let shareLimit = limit.maxRecords == nil ? ReadLimit.unlimited : ReadLimit(maxRecords: remaining)
+      let budgets = Self.budgets(
+        shards: pending.count, perShard: options.maxRecordsPerShardPerTrigger, limit: shareLimit,
+        rotation: rotation)
+      rotation = 0
+      var work: [(String, ShardPosition, String?, Int)] = []
+      var next: [String] = []
+      for (n, id) in pending.enumerated() {
+        guard budgets[n] > 0 else {
+          next.append(id)
+          continue
+        }
+        let position = offset.shards[id]!.position
+        if let cached = planned[id], cached.from == position.key, position != .latest,
+          clock.nowMs() - cached.obtainedMs < reuseWindowMs
+        {
+          results[id] = cached.fetched.limited(records: budgets[n], bytes: byteBudget)
+          remaining -= results[id]!.records.count
+          continue
+        }
+        work.append((id, position, usableContinuation(id, position), budgets[n]))
+      }
+      let reader = self.reader
+      let maxPolls = options.maxPollsPerShardPerTrigger
+      let fetched = try await withThrowingTaskGroup(of: (String, ShardReader.Fetched).self) { group in
+        for (id, position, iterator, budget) in work {
+          group.addTask {
+            (
+              id,
+              try await reader.readForward(
+                shard: id, from: position, iterator: iterator, maxRecords: budget, maxBytes: byteBudget,
+                maxPolls: maxPolls)
+            )
+          }
+        }
+        var fetched: [String: ShardReader.Fetched] = [:]
+        for try await (id, result) in group { fetched[id] = result }
+        return fetched
+      }
+      for (id, result) in fetched {
+        results[id] = result
+        remaining -= result.records.count
+      }
+      pending = next
+    }
+    return results
+  }
+
   // MARK: planning helpers
 
-  /// Splits the batch's record limit over `shards` (remainder to the first ones), capped per shard.
-  static func budgets(shards: Int, perShard: Int, limit: ReadLimit) -> [Int] {
+  /// Splits the batch's record limit over `shards`, capped per shard; the remainder goes to the
+  /// shards from `rotation` on (the caller rotates it per plan, so no shard is starved when the
+  /// limit is smaller than the number of shards).
+  static func budgets(shards: Int, perShard: Int, limit: ReadLimit, rotation: Int = 0) -> [Int] {
     guard shards > 0 else { return [] }
     guard let total = limit.maxRecords else { return Array(repeating: perShard, count: shards) }
     let base = total / shards
     let remainder = total % shards
-    return (0..<shards).map { min(perShard, base + ($0 < remainder ? 1 : 0)) }
+    return (0..<shards).map { i in
+      let rank = (i - rotation % shards + shards) % shards
+      return min(perShard, base + (rank < remainder ? 1 : 0))
+    }
   }
 
   private func usableContinuation(_ id: String, _ position: ShardPosition) -> String? {
