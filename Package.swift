@@ -27,12 +27,16 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
   ],
   targets: [
+    // Data parallelism inside a stage (columns or halves of a batch on several threads).
+    .target(name: "SluiceParallel", swiftSettings: swiftSettings),
     // The small, stable vocabulary: values and protocols, no I/O, no dependencies.
     .target(name: "SluiceCore", swiftSettings: swiftSettings),
     // Schema-directed JSON → RecordBatch decoder working on bytes.
-    .target(name: "SluiceJSON", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
+    .target(name: "SluiceJSON", dependencies: ["SluiceCore", "SluiceParallel"], swiftSettings: swiftSettings),
     // Embedded, file-backed partitioned log and its Source.
-    .target(name: "SluiceLog", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
+    .target(name: "SluiceLog", dependencies: ["SluiceCore", "CSluiceCRC32C"], swiftSettings: swiftSettings),
+    // CRC-32C with the processor's instruction, chosen at run time.
+    .target(name: "CSluiceCRC32C"),
     // Stateless operators and the Pinterest cleaners.
     .target(name: "SluiceTransforms", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
     // Offsets / commits logs, checkpoint metadata, recovery plan.
@@ -49,7 +53,7 @@ let package = Package(
     // libzstd from the system (apt-get install libzstd-dev).
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     // Parquet reader/writer (Thrift compact footer, PLAIN/RLE/dictionary, ZSTD); no Delta knowledge.
-    .target(name: "Parquet", dependencies: ["SluiceCore", "CZstd"], swiftSettings: swiftSettings),
+    .target(name: "Parquet", dependencies: ["SluiceCore", "SluiceParallel", "CZstd"], swiftSettings: swiftSettings),
     // Delta Lake tables: actions, log store, snapshots, commits with txn, table writer, sink.
     .target(name: "DeltaLake", dependencies: ["SluiceCore", "Parquet"], swiftSettings: swiftSettings),
     // Composition root: job YAML → JobSpec → wired runner.
