@@ -77,7 +77,7 @@ let package = Package(
       name: "SluiceBench",
       dependencies: [
         "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceEmulator", "SluiceJob", "Parquet",
-        "DeltaLake", logging,
+        "DeltaLake", "SluiceParallel", logging,
       ],
       swiftSettings: swiftSettings),
 

@@ -66,6 +66,7 @@ struct SluiceBenchMain {
   {
     switch item {
     case .deltaOpen: return try DeltaOpenBench.run(fixture: fixture)
+    case .parquetEncode: return try ParquetEncodeBench.run(fixture: fixture)
     default: return [try await runSingle(item, options: options, fixture: fixture)]
     }
   }
@@ -87,7 +88,7 @@ struct SluiceBenchMain {
       return try LogBench.append(item, fsync: .interval(milliseconds: 1000), fixture: fixture)
     case .logRead: return try LogBench.read(fixture: fixture)
     case .encodeJSONL: return try EncodeBench.run(fixture: fixture)
-    case .parquetEncode: return try ParquetEncodeBench.run(fixture: fixture)
+    case .parquetEncode: return try ParquetEncodeBench.run(fixture: fixture)[0]
     case .pipelinePin, .pipelinePinDelta:
       guard runsPipelineInProcess(options) else { return try PipelineChild.run(item, options: options) }
       var result = try await PipelineBench.run(item, options: options)
