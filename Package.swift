@@ -56,6 +56,15 @@ let package = Package(
     .target(name: "Parquet", dependencies: ["SluiceCore", "SluiceParallel", "CZstd"], swiftSettings: swiftSettings),
     // Delta Lake tables: actions, log store, snapshots, commits with txn, table writer, sink.
     .target(name: "DeltaLake", dependencies: ["SluiceCore", "Parquet"], swiftSettings: swiftSettings),
+    // Kafka: byte codecs (gzip via zlib, snappy, lz4 frame, zstd) and the Kafka wire codec (no sockets).
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "SluiceCompression", dependencies: ["CZstd", "CZlib"], swiftSettings: swiftSettings),
+    .target(
+      name: "KafkaProtocol", dependencies: ["SluiceCore", "SluiceCompression"], swiftSettings: swiftSettings),
+    .testTarget(name: "SluiceCompressionTests", dependencies: ["SluiceCompression"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "KafkaProtocolTests", dependencies: ["KafkaProtocol", "SluiceCompression"],
+      exclude: ["Fixtures"]),
     // Composition root: job YAML → JobSpec → wired runner.
     .target(
       name: "SluiceJob",

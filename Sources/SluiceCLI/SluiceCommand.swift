@@ -25,6 +25,7 @@ struct SluiceCommand: AsyncParsableCommand {
     version: SluiceVersion.current,
     subcommands: [
       RunCommand.self, EmulateCommand.self, LogCommand.self, CheckpointCommand.self, TableCommand.self,
+      DeadLetterCommand.self,
     ]
   )
 }

@@ -87,8 +87,15 @@ final class FileFormatGoldenTests: XCTestCase {
       let error = error as! CheckpointError
       XCTAssertEqual(error.code, .sourceMismatch)
       XCTAssertTrue(
-        error.message.contains("checkpoint /c was written for source log:a but this job reads log:b"))
+        error.message.contains(
+          "checkpoint /c belongs to another query: it was written for source log:a but this job reads log:b"))
+      XCTAssertTrue(error.message.contains("mv /c /c.old"), error.message)
     }
     XCTAssertNoThrow(try CheckpointMetadata(id: QueryID.random()).verifySources(["x"], location: "/c"))
+    let named = CheckpointMetadata(id: QueryID.random(), name: "pin", sources: ["log:a"])
+    XCTAssertNoThrow(try named.verifyJob(name: "pin", location: "/c"))
+    XCTAssertThrowsError(try named.verifyJob(name: "geo", location: "/c")) { error in
+      XCTAssertTrue("\(error)".contains("checkpoint /c belongs to job 'pin', not to 'geo'"), "\(error)")
+    }
   }
 }

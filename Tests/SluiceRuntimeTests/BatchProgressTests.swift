@@ -53,6 +53,7 @@ final class BatchProgressTests: XCTestCase {
       json.objectMembers?.map(\.0),
       [
         "id", "runId", "name", "timestamp", "batchId", "isRerun", "numInputRows", "numRejectedRows",
+        "numDeadLetterRows",
         "inputRowsPerSecond", "processedRowsPerSecond", "durationMs", "sources", "sink",
       ])
   }

@@ -64,7 +64,7 @@ final class RunnerValidationTests: XCTestCase {
       XCTAssertEqual(error.code, .sourceMismatch)
       XCTAssertTrue(
         error.message.hasPrefix(
-          "checkpoint /cp was written for source memory:mem but this job reads memory:other; use a new checkpoint"
+          "checkpoint /cp belongs to another query: it was written for source memory:mem but this job reads memory:other"
         ),
         error.message)
     }

@@ -48,8 +48,10 @@ final class TriggerTests: XCTestCase {
   func testOnErrorPolicyParsing() throws {
     XCTAssertEqual(try OnErrorPolicy(parsing: "Skip"), .skip)
     XCTAssertEqual(try OnErrorPolicy(parsing: "fail"), .fail)
+    XCTAssertEqual(try OnErrorPolicy(parsing: "deadletter"), .deadLetter)
     XCTAssertThrowsError(try OnErrorPolicy(parsing: "ignore")) { error in
-      XCTAssertEqual((error as? RuntimeError)?.message, "onError 'ignore' is not valid; use fail or skip")
+      XCTAssertEqual(
+        (error as? RuntimeError)?.message, "onError 'ignore' is not valid; use fail, skip or deadLetter")
     }
   }
 

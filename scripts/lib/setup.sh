@@ -22,7 +22,7 @@ ensure_toolchain() {
     echo "error: the Swift toolchain (6.1 or newer) is not on PATH; install it from swift.org first" >&2
     exit 1
   fi
-  ensure_apt ca-certificates pkg-config libzstd-dev
+  ensure_apt ca-certificates pkg-config libzstd-dev zlib1g-dev
 }
 
 # ensure_python: a python3 that can create venvs.

@@ -49,10 +49,29 @@ public actor DeltaSink: Sink {
   public func addBatch(_ batch: RecordBatch, batchID: BatchID, queryID: QueryID) async throws
     -> SinkWriteResult
   {
+    try write(batch, batchID: batchID, queryID: queryID, metrics: [])
+  }
+
+  /// Also records the counts in the commit's `operationMetrics`: `numInputRows`,
+  /// `numRejectedRows`, `numDeadLetterRows` (Spark-style strings, next to `numOutputRows`).
+  public func addBatch(_ batch: RecordBatch, batchID: BatchID, queryID: QueryID, counts: BatchCounts)
+    async throws -> SinkWriteResult
+  {
+    try write(
+      batch, batchID: batchID, queryID: queryID,
+      metrics: [
+        ("numInputRows", Int64(counts.inputRows)), ("numRejectedRows", Int64(counts.rejectedRows)),
+        ("numDeadLetterRows", Int64(counts.deadLetterRows)),
+      ])
+  }
+
+  private func write(_ batch: RecordBatch, batchID: BatchID, queryID: QueryID, metrics: [(String, Int64)])
+    throws -> SinkWriteResult
+  {
     let transaction = TransactionAction(appId: queryID.rawValue, version: batchID.rawValue)
     let result = try writer.write(
       batch, operation: .streamingUpdate(queryId: queryID.rawValue, epochId: batchID.rawValue),
-      transaction: transaction, beforeCommit: { try beforeCommit?(batchID) })
+      transaction: transaction, metrics: metrics, beforeCommit: { try beforeCommit?(batchID) })
     var details: [(String, JSONValue)] = [("tableVersion", .int(result.version))]
     if result.attempts > 1 { details.append(("commitAttempts", .int(Int64(result.attempts)))) }
     if let checkpoint = result.checkpointVersion { details.append(("checkpointVersion", .int(checkpoint))) }

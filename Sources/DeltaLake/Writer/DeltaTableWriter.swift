@@ -78,9 +78,10 @@ public struct DeltaTableWriter: Sendable {
   /// `beforeCommit` runs once the batch's data files are written and durable and before the
   /// commit is attempted (not at all when nothing is written); if it throws, nothing is
   /// committed and the files stay unreferenced orphans. Crash tests use it to stop there.
+  /// `metrics` are added to the commit's `operationMetrics` (as strings).
   public mutating func write(
     _ batch: RecordBatch, operation: WriteOperation = .write, transaction: TransactionAction? = nil,
-    beforeCommit: () throws -> Void = {}
+    metrics: [(String, Int64)] = [], beforeCommit: () throws -> Void = {}
   ) throws -> DeltaWriteResult {
     // The cached snapshot is good enough to start from: if another writer committed since,
     // put-if-absent fails and the committer checks the winners (including our own txn).
@@ -106,7 +107,7 @@ public struct DeltaTableWriter: Sendable {
       let creating = current == nil
       let info = operation.commitInfo(
         timestamp: now, readVersion: current?.version, partitionColumns: partitionColumns, files: adds,
-        rows: Int64(batch.count), engineInfo: options.engineInfo)
+        rows: Int64(batch.count), engineInfo: options.engineInfo, extraMetrics: metrics)
       var actions: [DeltaAction] = [.commitInfo(info)]
       if creating {
         actions.append(.protocol(.sluiceDefault))

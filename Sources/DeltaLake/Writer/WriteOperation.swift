@@ -18,7 +18,7 @@ public enum WriteOperation: Sendable, Hashable {
   /// strings, as Spark writes them).
   func commitInfo(
     timestamp: Int64, readVersion: Int64?, partitionColumns: [String], files: [AddAction], rows: Int64,
-    engineInfo: String
+    engineInfo: String, extraMetrics: [(String, Int64)] = []
   ) -> CommitInfo {
     let bytes = files.reduce(Int64(0)) { $0 + $1.size }
     let parameters: JSONValue
@@ -41,8 +41,13 @@ public enum WriteOperation: Sendable, Hashable {
         ("numOutputRows", .string(String(rows))), ("numOutputBytes", .string(String(bytes))),
       ])
     }
+    var allMetrics = metrics
+    if !extraMetrics.isEmpty, case .object(let members) = metrics {
+      allMetrics = .object(members + extraMetrics.map { ($0.0, .string(String($0.1))) })
+    }
     return CommitInfo(
       timestamp: timestamp, operation: name, operationParameters: parameters, readVersion: readVersion,
-      isolationLevel: "Serializable", isBlindAppend: true, operationMetrics: metrics, engineInfo: engineInfo)
+      isolationLevel: "Serializable", isBlindAppend: true, operationMetrics: allMetrics,
+      engineInfo: engineInfo)
   }
 }

@@ -17,8 +17,9 @@ struct CheckpointCommand: AsyncParsableCommand {
         sluice checkpoint status checkpoints/pin
         sluice checkpoint status checkpoints/pin --job Examples/pinterest/pin.yaml --json
         sluice checkpoint repair checkpoints/pin
+        sluice checkpoint rewind checkpoints/pin --to-batch 4 --dry-run
       """,
-    subcommands: [Status.self, Repair.self])
+    subcommands: [Status.self, Repair.self, CheckpointRewindCommand.self])
 
   struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -111,7 +112,7 @@ struct CheckpointCommand: AsyncParsableCommand {
       if removed.isEmpty {
         Terminal.out("nothing to repair in \(directory)")
       } else {
-        for path in removed { Terminal.out("removed \(directory)/\(path)") }
+        for action in removed { Terminal.out(action) }
       }
     }
   }

@@ -68,9 +68,29 @@ public struct CheckpointMetadata: Sendable, Hashable {
     guard let sources, sources != identities else { return }
     throw CheckpointError(
       .sourceMismatch,
-      "checkpoint \(location) was written for source \(sources.joined(separator: ", ")) but this job "
-        + "reads \(identities.joined(separator: ", "))",
-      advice: "use a new checkpoint folder for the new source (the query then starts from its "
-        + "starting offsets), or point the job back at the original source")
+      "checkpoint \(location) belongs to another query: it was written for source "
+        + "\(sources.joined(separator: ", ")) but this job reads \(identities.joined(separator: ", ")), and "
+        + "offsets of one source mean nothing to another (nothing was read or written)",
+      advice: Self.foreignAdvice(location: location))
+  }
+
+  /// Refuses a checkpoint written by a job of another name (two jobs sharing a checkpoint
+  /// folder by mistake would skip each other's batches). A checkpoint without a name (Spark)
+  /// is accepted.
+  public func verifyJob(name job: String, location: String) throws(CheckpointError) {
+    guard let name, name != job else { return }
+    throw CheckpointError(
+      .sourceMismatch,
+      "checkpoint \(location) belongs to job '\(name)', not to '\(job)' (its metadata names the job that "
+        + "created it; nothing was read or written)",
+      advice: Self.foreignAdvice(location: location)
+        + "; if you renamed the job on purpose, set \"name\":\"\(job)\" in \(location)/metadata")
+  }
+
+  /// What to do with a checkpoint that belongs to another query.
+  static func foreignAdvice(location: String) -> String {
+    "to start fresh, give this job its own folder (`checkpoint: \(location)-new` in the job file) or move "
+      + "this one away (`mv \(location) \(location).old`); to re-process part of the stream with the job "
+      + "that owns it, use `sluice checkpoint rewind \(location) --to-batch N --dry-run`"
   }
 }

@@ -163,6 +163,12 @@ public struct Checkpoint: Sendable {
           + "`sluice checkpoint repair \(location)` to discard this file: batch \(batch) is then planned "
           + "again from where batch \(batch.rawValue - 1) ended. If the sink may hold it, restore the "
           + "file from a backup instead (a re-planned batch could get a different range)")
+    } catch let error as CheckpointError where isDamage(error) && committed {
+      throw error.withAdvice(
+        "batch \(batch) is committed and its end offsets are where batch \(batch.next) starts, so they cannot "
+          + "be guessed: restore the file from a backup. Starting over with a new checkpoint folder re-reads "
+          + "the stream from the starting offsets, and the sink then holds those records twice unless it is "
+          + "emptied too")
     }
   }
 

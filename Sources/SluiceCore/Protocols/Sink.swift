@@ -35,8 +35,33 @@ public protocol Sink: Sendable {
   func validate(schema: Schema) async throws
   func addBatch(_ batch: RecordBatch, batchID: BatchID, queryID: QueryID) async throws
     -> SinkWriteResult
+  /// The same, told the counts of the steps before the sink so that a sink which records
+  /// metrics with each commit (Delta `commitInfo.operationMetrics`) can keep them. The default
+  /// ignores the counts.
+  func addBatch(_ batch: RecordBatch, batchID: BatchID, queryID: QueryID, counts: BatchCounts) async throws
+    -> SinkWriteResult
+}
+
+/// What happened to a batch's records before the sink: read, rejected (skipped) and written to
+/// the dead-letter table.
+public struct BatchCounts: Sendable, Hashable {
+  public var inputRows: Int
+  public var rejectedRows: Int
+  public var deadLetterRows: Int
+
+  public init(inputRows: Int, rejectedRows: Int = 0, deadLetterRows: Int = 0) {
+    self.inputRows = inputRows
+    self.rejectedRows = rejectedRows
+    self.deadLetterRows = deadLetterRows
+  }
 }
 
 extension Sink {
   public func validate(schema: Schema) async throws {}
+
+  public func addBatch(_ batch: RecordBatch, batchID: BatchID, queryID: QueryID, counts: BatchCounts)
+    async throws -> SinkWriteResult
+  {
+    try await addBatch(batch, batchID: batchID, queryID: queryID)
+  }
 }

@@ -7,7 +7,7 @@ import Yams
 extension JobSpec {
   /// The keys a job file may have at the top level.
   static let topLevelKeys = [
-    "name", "source", "schema", "transforms", "sink", "checkpoint", "trigger", "onError",
+    "name", "source", "schema", "transforms", "sink", "checkpoint", "trigger", "onError", "deadLetter",
   ]
 
   /// Reads and validates a job file. Every problem is reported with the file, line and key.
@@ -62,15 +62,18 @@ extension JobSpec {
       trigger = .processingTime(.seconds(1))
     }
     let onError: OnErrorPolicy
-    switch try top.optional("onError")?.choice(["fail", "skip"]) ?? "fail" {
+    switch try top.optional("onError")?.choice(["fail", "skip", "deadLetter"]) ?? "fail" {
     case "skip": onError = .skip
+    case "deadLetter": onError = .deadLetter
     default: onError = .fail
     }
+    let deadLetter = try parseDeadLetter(
+      try top.optional("deadLetter"), onError: onError, jobName: name, at: top)
     try top.rejectUnknownKeys()
     return JobSpec(
       name: name, source: source, metadata: metadata, schema: schema, transforms: transforms, sink: sink,
       checkpoint: checkpoint,
-      trigger: trigger, readLimit: readLimit, onError: onError, file: file)
+      trigger: trigger, readLimit: readLimit, onError: onError, file: file, deadLetter: deadLetter)
   }
 
   static func isNameByte(_ byte: UInt8) -> Bool {
@@ -210,6 +213,31 @@ extension JobSpec {
     case .valueNotFound(_, let context): return where_(context) + "a value is required"
     @unknown default: return "\(error)"
     }
+  }
+
+  // MARK: dead letters
+
+  /// `deadLetter: {path: …, checkpointInterval: N}`; only with `onError: deadLetter`, which
+  /// defaults it to `tables/<job>_deadletter`.
+  static func parseDeadLetter(
+    _ node: ConfigNode?, onError: OnErrorPolicy, jobName: String, at top: ConfigNode
+  )
+    throws(JobError) -> DeadLetterSpec?
+  {
+    guard onError == .deadLetter else {
+      if let node {
+        throw node.error(
+          "`deadLetter:` is used only with `onError: deadLetter`; set that, or remove this key")
+      }
+      return nil
+    }
+    guard let node else { return DeadLetterSpec(path: "tables/\(jobName)_deadletter") }
+    try node.expectKeys(["path", "checkpointInterval"])
+    let spec = DeadLetterSpec(
+      path: try node.optional("path")?.string() ?? "tables/\(jobName)_deadletter",
+      checkpointInterval: try node.optional("checkpointInterval")?.int(min: 1) ?? 10)
+    try node.rejectUnknownKeys()
+    return spec
   }
 
   // MARK: sink

@@ -21,6 +21,21 @@ public struct JobSpec: Sendable {
   public var onError: OnErrorPolicy
   /// Where the spec came from, for messages.
   public var file: String
+  /// The dead-letter table of `onError: deadLetter` (`nil` for the other policies).
+  public var deadLetter: DeadLetterSpec? = nil
+}
+
+/// `deadLetter: {path: tables/<job>_deadletter}`: the Delta table bad records go to.
+public struct DeadLetterSpec: Sendable, Hashable {
+  /// Table folder (default `tables/<job name>_deadletter`).
+  public var path: String
+  /// Write a Delta checkpoint every N versions (default 10).
+  public var checkpointInterval: Int
+
+  public init(path: String, checkpointInterval: Int = 10) {
+    self.path = path
+    self.checkpointInterval = checkpointInterval
+  }
 }
 
 /// Where records come from. Each kind's spec, parsing and construction live in

@@ -95,6 +95,9 @@ final class PartitionWriter {
   /// Writes buffered records (then their index entries) to the files. Does not fsync.
   func flush() throws(LogError) {
     if !buffer.isEmpty {
+      if TornAppendFault.shared.tearsThisFlush() {
+        TornAppendFault.shared.tear(buffer.bytes, file: segmentFile, at: fileSize)
+      }
       try segmentFile.write(buffer.bytes, at: fileSize)
       fileSize += Int64(buffer.count)
       buffer.removeAll()

@@ -7,11 +7,15 @@ public enum OnErrorPolicy: String, Sendable, Hashable, CaseIterable {
   case fail
   /// Count the bad records in the progress (`numRejectedRows`), log them, and continue.
   case skip
+  /// Write each bad record (raw bytes, source position, error, step) to the dead-letter table
+  /// in the same micro-batch, exactly once, and continue (`numDeadLetterRows`).
+  case deadLetter
 
-  /// Parses `fail` / `skip`.
+  /// Parses `fail` / `skip` / `deadLetter` (case-insensitive).
   public init(parsing text: String) throws(RuntimeError) {
-    guard let policy = OnErrorPolicy(rawValue: text.trimmingSpaces().lowercased()) else {
-      throw RuntimeError(.invalidOption, "onError '\(text)' is not valid; use fail or skip")
+    let key = text.trimmingSpaces().lowercased()
+    guard let policy = Self.allCases.first(where: { $0.rawValue.lowercased() == key }) else {
+      throw RuntimeError(.invalidOption, "onError '\(text)' is not valid; use fail, skip or deadLetter")
     }
     self = policy
   }

@@ -13,6 +13,7 @@ extension BatchProgress {
       ("isRerun", .bool(isRerun)),
       ("numInputRows", .int(Int64(numInputRows))),
       ("numRejectedRows", .int(Int64(numRejectedRows))),
+      ("numDeadLetterRows", .int(Int64(numDeadLetterRows))),
       ("inputRowsPerSecond", .double(inputRowsPerSecond)),
       ("processedRowsPerSecond", .double(processedRowsPerSecond)),
       ("durationMs", durations.json),
@@ -27,7 +28,11 @@ extension BatchProgress {
     var text = "batch \(batchId)"
     if isRerun { text += " (re-run\(sink.alreadyCommitted ? ", already in sink" : ""))" }
     text += "  in \(numInputRows)  out \(numOutputRows)"
-    if numRejectedRows > 0 { text += "  rejected \(numRejectedRows)" }
+    if numDeadLetterRows > 0 {
+      text += "  dead-lettered \(numDeadLetterRows)"
+    } else if numRejectedRows > 0 {
+      text += "  rejected \(numRejectedRows)"
+    }
     text += "  \(Self.grouped(Int64(processedRowsPerSecond.rounded()))) rows/s"
     text += "  \(Self.seconds(durations.triggerExecution)) s"
     text += "  end " + sources.map(\.endOffset.text).joined(separator: " ")

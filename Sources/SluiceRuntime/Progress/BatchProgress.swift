@@ -59,8 +59,10 @@ public struct BatchProgress: Sendable {
   /// True when this batch was recovered from the checkpoint and run again.
   public var isRerun: Bool
   public var numInputRows: Int
-  /// Rows rejected (bad records skipped under `onError: skip`).
+  /// Rows rejected (bad records skipped under `onError: skip`, or dead-lettered).
   public var numRejectedRows: Int
+  /// Rejected rows written to the dead-letter table (`onError: deadLetter`).
+  public var numDeadLetterRows: Int = 0
   /// Input rows per second since the previous batch started (0 for the first of a run).
   public var inputRowsPerSecond: Double
   /// Input rows per second of processing time (`numInputRows / triggerExecution`).

@@ -12,6 +12,7 @@ struct BatchTracker {
   var inputRows = 0
   var outputRows = 0
   var rejectedRows = 0
+  var deadLetterRows = 0
   var sinkResult: SinkWriteResult?
 
   init(batch: BatchID, start: SerializedOffset, isRerun: Bool, clock: any RuntimeClock) {
@@ -32,7 +33,7 @@ struct BatchTracker {
     let sinceLast = previousStart.map { (startedMono - $0).secondsDouble } ?? 0
     return BatchProgress(
       id: queryID, runId: runID, name: name, batchId: batch, timestampMs: startedWallMs, isRerun: isRerun,
-      numInputRows: inputRows, numRejectedRows: rejectedRows,
+      numInputRows: inputRows, numRejectedRows: rejectedRows, numDeadLetterRows: deadLetterRows,
       inputRowsPerSecond: sinceLast > 0 ? Double(inputRows) / sinceLast : 0,
       processedRowsPerSecond: elapsed > 0 ? Double(inputRows) / elapsed : 0,
       durations: durations,

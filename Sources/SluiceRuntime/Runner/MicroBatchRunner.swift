@@ -27,6 +27,9 @@ public final class MicroBatchRunner: Service, Sendable {
   public let decoder: any RecordDecoder
   public let transforms: [any Transform]
   public let sink: any Sink
+  /// Where `onError: deadLetter` writes bad records (rows of ``DeadLetterRows``), as batch `N` of
+  /// the query id derived with ``deadLetterPurpose``; must be idempotent per (query, batch).
+  public let deadLetters: (any Sink)?
   public let checkpoint: Checkpoint
   let clock: any RuntimeClock
   let logger: Logger
@@ -42,7 +45,8 @@ public final class MicroBatchRunner: Service, Sendable {
   ///   - onProgress: called after every committed batch.
   public init(
     options: QueryOptions, source: any Source, decoder: any RecordDecoder, transforms: [any Transform],
-    sink: any Sink, checkpoint: any CheckpointStore, lock: CheckpointLock? = nil,
+    sink: any Sink, deadLetters: (any Sink)? = nil, checkpoint: any CheckpointStore,
+    lock: CheckpointLock? = nil,
     clock: any RuntimeClock = SystemRuntimeClock(), logger: Logger = Logger(label: "sluice.runtime"),
     faults: (any FaultInjector)? = nil, onProgress: @escaping @Sendable (BatchProgress) -> Void = { _ in }
   ) {
@@ -51,6 +55,7 @@ public final class MicroBatchRunner: Service, Sendable {
     self.decoder = decoder
     self.transforms = transforms
     self.sink = sink
+    self.deadLetters = deadLetters
     self.checkpoint = Checkpoint(store: checkpoint)
     self.lock = lock
     self.clock = clock
@@ -60,6 +65,9 @@ public final class MicroBatchRunner: Service, Sendable {
     self.faults = faults
     self.onProgress = onProgress
   }
+
+  /// `QueryID.derived(_:)` purpose of the dead-letter sink's query id (its Delta `txn.appId`).
+  public static let deadLetterPurpose = "deadletter"
 
   /// Asks the run to stop after the batch in flight (or at once when it is waiting).
   public func requestStop() {
@@ -115,6 +123,22 @@ public final class MicroBatchRunner: Service, Sendable {
             + "transforms in the job file (nothing was read)", underlying: error)
       }
     }
+    if options.onError == .deadLetter {
+      guard let deadLetters else {
+        throw RuntimeError(
+          .invalidOption,
+          "job \(options.name): onError: deadLetter needs a dead-letter table; set `deadLetter: {path: …}` "
+            + "in the job file (nothing was read)")
+      }
+      do {
+        try await deadLetters.validate(schema: DeadLetterRows.schema)
+      } catch {
+        throw RuntimeError(
+          .sinkRejectedSchema,
+          "job \(options.name): dead-letter sink \(deadLetters.description) cannot take dead letters: \(error) "
+            + "(nothing was read or written)", underlying: error)
+      }
+    }
     do {
       try await sink.validate(schema: schema)
     } catch {
@@ -128,8 +152,26 @@ public final class MicroBatchRunner: Service, Sendable {
   /// Reads the checkpoint's metadata (refusing a different source) or creates it.
   private func openMetadata() throws -> CheckpointMetadata {
     let identities = [source.identity]
-    if let existing = try checkpoint.readMetadata() {
+    let stored: CheckpointMetadata?
+    do {
+      stored = try checkpoint.readMetadata()
+    } catch let error as CheckpointError
+      where [.emptyFile, .corruptFile, .truncatedFile].contains(error.code)
+    {
+      let template = CheckpointMetadata(
+        id: try! QueryID("00000000-0000-4000-8000-000000000000"), name: options.name, sources: identities
+      )
+      .json.compact.replacingOccurrences(of: "00000000-0000-4000-8000-000000000000", with: "<query id>")
+      throw error.withAdvice(
+        "it holds the query id that makes the sink skip batches it already has. Restore it from a backup, or "
+          + "recover the id from the sink \(sink.description) (for a Delta table, `sluice table history <path> "
+          + "--limit 1 --json` shows it as operationParameters.queryId) and write \(template) to "
+          + "\(checkpoint.location)/metadata. Do not start over with a new folder: the sink would get every record "
+          + "again under a new query id")
+    }
+    if let existing = stored {
       try existing.verifySources(identities, location: checkpoint.location)
+      try existing.verifyJob(name: options.name, location: checkpoint.location)
       return existing
     }
     if let last = try checkpoint.offsets.list().last {

@@ -155,10 +155,18 @@ struct QueryRun {
     let prepared = try await prepare(batch, start: start, end: end)
     let output = prepared.output
 
+    if let letters = prepared.deadLetters, letters.count > 0 {
+      try await writeDeadLetters(letters, batch: batch)
+    }
+
     let began = clock.now
     let result: SinkWriteResult
+    let counts = BatchCounts(
+      inputRows: prepared.inputRows,
+      rejectedRows: prepared.deadLetters == nil ? prepared.rejectedRows : 0,
+      deadLetterRows: prepared.deadLetters?.count ?? 0)
     do {
-      result = try await runner.sink.addBatch(output, batchID: batch, queryID: queryID)
+      result = try await runner.sink.addBatch(output, batchID: batch, queryID: queryID, counts: counts)
     } catch {
       throw RuntimeError(
         .sinkFailed,
@@ -173,9 +181,34 @@ struct QueryRun {
     tracker?.inputRows = prepared.inputRows
     tracker?.outputRows = output.count
     tracker?.rejectedRows = prepared.rejectedRows
+    tracker?.deadLetterRows = prepared.deadLetters?.count ?? 0
     tracker?.sinkResult = result
     return Machine.BatchOutcome(
       inputRows: prepared.inputRows, outputRows: output.count, rejectedRows: prepared.rejectedRows)
+  }
+
+  /// Writes the batch's bad records to the dead-letter sink as batch `batch` of the query's
+  /// dead-letter id (``DeadLetterRows``): before the main sink, so a crash in between re-runs
+  /// the batch and the dead-letter sink's idempotency (Delta `txn`) keeps them once.
+  private mutating func writeDeadLetters(_ letters: RecordBatch, batch: BatchID) async throws {
+    guard let sink = runner.deadLetters else {
+      throw RuntimeError(.invalidOption, "onError: deadLetter needs a dead-letter sink (none is configured)")
+    }
+    do {
+      let result = try await sink.addBatch(
+        letters, batchID: batch, queryID: queryID.derived(MicroBatchRunner.deadLetterPurpose))
+      if result.alreadyCommitted {
+        runner.logger.info(
+          "batch \(batch): its \(letters.count) dead letters are already in \(sink.description)")
+      } else {
+        runner.logger.warning("batch \(batch): \(letters.count) bad record(s) written to \(sink.description)")
+      }
+    } catch {
+      throw RuntimeError(
+        .sinkFailed,
+        "batch \(batch): dead-letter sink \(sink.description) failed: \(error); batch \(batch) is not "
+          + "committed: the next run writes it again", underlying: error)
+    }
   }
 
   /// What the sink gets, with the counts of the steps before it.
@@ -183,6 +216,8 @@ struct QueryRun {
     var output: RecordBatch
     var inputRows: Int
     var rejectedRows: Int
+    /// `onError: deadLetter`: the rows for the dead-letter table.
+    var deadLetters: RecordBatch?
   }
 
   /// Reads, decodes and transforms the batch; the decoded batch is released on return.
@@ -202,7 +237,9 @@ struct QueryRun {
     }
     let transformTime = clock.now - began
     tracker?.durations.transform = transformTime
-    return PreparedBatch(output: output, inputRows: decoded.inputRows, rejectedRows: decoded.rejectedRows)
+    return PreparedBatch(
+      output: output, inputRows: decoded.inputRows, rejectedRows: decoded.rejectedRows,
+      deadLetters: decoded.deadLetters)
   }
 
   /// Reads and decodes the batch (applying `onError` to rejected records); the raw records and
@@ -222,14 +259,20 @@ struct QueryRun {
     let decoded = runner.decoder.decode(records)
     let decodeTime = clock.now - began
     tracker?.durations.decode = decodeTime
+    var deadLetters: RecordBatch?
     if !decoded.rejected.isEmpty {
       switch options.onError {
       case .fail: throw BadRecords.error(batch: batch, rejected: decoded.rejected)
       case .skip: runner.logger.warning("\(BadRecords.skipped(batch: batch, rejected: decoded.rejected))")
+      case .deadLetter:
+        deadLetters = DeadLetterRows.batch(
+          records: records, rejected: decoded.rejected, batch: batch, query: queryID,
+          failedAtMs: tracker?.startedWallMs ?? clock.wallClockMs)
       }
     }
     return PreparedBatch(
-      output: decoded.batch, inputRows: records.count, rejectedRows: decoded.rejected.count)
+      output: decoded.batch, inputRows: records.count, rejectedRows: decoded.rejected.count,
+      deadLetters: deadLetters)
   }
 
   /// Builds, keeps and announces the progress record of the batch just committed.
