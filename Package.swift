@@ -32,11 +32,12 @@ let package = Package(
     // The small, stable vocabulary: values and protocols, no I/O, no dependencies.
     .target(name: "SluiceCore", swiftSettings: swiftSettings),
     // Schema-directed JSON → RecordBatch decoder working on bytes.
-    .target(name: "SluiceJSON", dependencies: ["SluiceCore", "SluiceParallel"], swiftSettings: swiftSettings),
+    .target(
+      name: "SluiceJSON", dependencies: ["SluiceCore", "SluiceParallel", "CSluiceKernels"], swiftSettings: swiftSettings),
     // Embedded, file-backed partitioned log and its Source.
-    .target(name: "SluiceLog", dependencies: ["SluiceCore", "CSluiceCRC32C"], swiftSettings: swiftSettings),
-    // CRC-32C with the processor's instruction, chosen at run time.
-    .target(name: "CSluiceCRC32C"),
+    .target(name: "SluiceLog", dependencies: ["SluiceCore", "CSluiceKernels"], swiftSettings: swiftSettings),
+    // Native kernels of hot loops: CRC-32C instruction, JSON string scan (SIMD), malloc settings.
+    .target(name: "CSluiceKernels"),
     // Stateless operators and the Pinterest cleaners.
     .target(name: "SluiceTransforms", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
     // Offsets / commits logs, checkpoint metadata, recovery plan.
@@ -44,7 +45,7 @@ let package = Package(
     // The micro-batch loop (pure state machine + service shell) and triggers.
     .target(
       name: "SluiceRuntime",
-      dependencies: ["SluiceCore", "SluiceCheckpoint", logging, serviceLifecycle],
+      dependencies: ["SluiceCore", "SluiceCheckpoint", "CSluiceKernels", logging, serviceLifecycle],
       swiftSettings: swiftSettings),
     // Deterministic Pinterest event generator (emits JSON bytes).
     .target(name: "SluiceEmulator", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
@@ -80,7 +81,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "SluiceCLI",
-      dependencies: ["SluiceJob", "DeltaLake", argumentParser, logging, serviceLifecycle],
+      dependencies: ["SluiceJob", "SluiceRuntime", "DeltaLake", argumentParser, logging, serviceLifecycle],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "SluiceBench",

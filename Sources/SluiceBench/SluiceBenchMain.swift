@@ -2,12 +2,14 @@ import Foundation
 import SluiceCore
 import SluiceEmulator
 import SluiceLog
+import SluiceRuntime
 
 /// `sluice-bench`: measures Sluice's building blocks and the pin job on emulator output and
 /// prints a Markdown table (or, with `--json`, one JSON object). See `--help`.
 @main
 struct SluiceBenchMain {
   static func main() async {
+    AllocatorTuning.applyForBatchWork()  // as `sluice` does
     let options: BenchOptions
     do {
       guard let parsed = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SluiceJob
+import SluiceRuntime
 
 @main
 struct SluiceCommand: AsyncParsableCommand {
@@ -28,4 +29,10 @@ struct SluiceCommand: AsyncParsableCommand {
       DeadLetterCommand.self,
     ]
   )
+
+  /// Sets up the allocator for batch work (see ``AllocatorTuning``), then runs the command.
+  static func main() async {
+    AllocatorTuning.applyForBatchWork()
+    await main(nil)
+  }
 }

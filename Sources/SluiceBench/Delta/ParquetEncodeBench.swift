@@ -1,7 +1,7 @@
 import DeltaLake
 import Parquet
-import SluiceParallel
 import SluiceCore
+import SluiceParallel
 import SluiceTransforms
 
 /// `parquet-encode`: ``Parquet/ParquetWriter`` on cleaned pin batches (decoded and cleaned
@@ -16,7 +16,9 @@ enum ParquetEncodeBench {
   static func run(fixture: BenchFixture) throws -> [CaseResult] {
     let batches = try fixture.cleanedPinBatches()
     return try levels.enumerated().map { index, level in
-      try run(batches, level: level, name: index == 0 ? BenchCase.parquetEncode.rawValue : "parquet-encode-zstd\(level)",
+      try run(
+        batches, level: level,
+        name: index == 0 ? BenchCase.parquetEncode.rawValue : "parquet-encode-zstd\(level)",
         repeats: fixture.options.repeats)
     }
   }
@@ -48,7 +50,8 @@ enum ParquetEncodeBench {
       return RunSample(elapsed: elapsed, records: rows, bytes: files.reduce(0) { $0 + $1.count })
     }
     var result = CaseResult(
-      name: name, aim: name == BenchCase.parquetEncode.rawValue ? BenchCase.parquetEncode.aim : nil, unit: "rows",
+      name: name, aim: name == BenchCase.parquetEncode.rawValue ? BenchCase.parquetEncode.aim : nil,
+      unit: "rows",
       bytesMeaning: "Parquet out", samples: samples)
     let ratio = Double(plainBytes) / Double(max(1, result.bytes))
     result.extras = [

@@ -68,10 +68,10 @@ public struct JSONRecordDecoder: RecordDecoder {
         parts[part] = decodePart(records, range, reserving: part == 0 ? count : range.count)
       }
     }
-    var whole = parts[0]!
+    var whole = parts[0].take()!
     for index in 1..<lanes {
-      whole.append(parts[index]!)
-      parts[index] = nil
+      var next = parts[index].take()!
+      whole.append(taking: &next)
     }
     return DecodedRecords(
       batch: RecordBatch(unchecked: schema, columns: whole.columns), rejected: whole.rejected,
@@ -134,9 +134,13 @@ private struct DecodedPart {
   var rejected: [RejectedRecord]
   var sourceIndices: [Int]
 
-  /// Appends the next part (its rows follow this part's).
-  mutating func append(_ next: DecodedPart) {
-    for index in columns.indices { columns[index].append(contentsOf: next.columns[index]) }
+  /// Appends the next part (its rows follow this part's), releasing each of its columns as
+  /// soon as it is copied, so the two parts are not both held whole (peak memory).
+  mutating func append(taking next: inout DecodedPart) {
+    for index in columns.indices {
+      columns[index].append(contentsOf: next.columns[index])
+      next.columns[index] = Column(type: columns[index].type)
+    }
     rejected.append(contentsOf: next.rejected)
     sourceIndices.append(contentsOf: next.sourceIndices)
   }

@@ -1,4 +1,4 @@
-import CSluiceCRC32C
+import CSluiceKernels
 
 /// CRC-32C (Castagnoli, reflected polynomial `0x82F63B78`), the checksum of every record in a
 /// segment. `CRC32C.checksum("123456789")` is `0xE3069283`.

@@ -1,6 +1,6 @@
 // CRC-32C with the processor's instruction, chosen at run time (the build targets the
 // baseline architecture, so the instruction is only enabled inside these functions).
-#include "sluice_crc32c.h"
+#include "sluice_kernels.h"
 
 #include <string.h>
 
