@@ -105,6 +105,7 @@ def main():
         SparkSession.builder.master(f"local[{args.threads}]")
         .appName("sluice-peer-pin")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "2")

@@ -38,7 +38,8 @@ final class BatchObserver: Sendable {
 
   func record(_ progress: BatchProgress) {
     let observation = Observation(
-      rows: progress.numInputRows, startedWallMs: progress.timestampMs, durations: progress.durations, sinkDetails: progress.sink.details,
+      rows: progress.numInputRows, startedWallMs: progress.timestampMs, durations: progress.durations,
+      sinkDetails: progress.sink.details,
       residentBytes: ProcessMemory.residentBytes() ?? 0, peakResidentBytes: sampler.takeWindowMaximum())
     observations.withLock { $0.append(observation) }
   }
