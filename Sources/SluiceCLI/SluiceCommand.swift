@@ -27,12 +27,15 @@ struct SluiceCommand: AsyncParsableCommand {
     subcommands: [
       RunCommand.self, EmulateCommand.self, LogCommand.self, CheckpointCommand.self, TableCommand.self,
       DeadLetterCommand.self,
+      ServeCommand.self,
     ]
   )
 
-  /// Sets up the allocator for batch work (see ``AllocatorTuning``), then runs the command.
+  /// Sets up the allocator for batch work (see ``AllocatorTuning``), then runs the command. The
+  /// gateway (`serve`) answers many small requests on several threads and keeps glibc's
+  /// per-thread arenas.
   static func main() async {
-    AllocatorTuning.applyForBatchWork()
+    if CommandLine.arguments.dropFirst().first != "serve" { AllocatorTuning.applyForBatchWork() }
     await main(nil)
   }
 }

@@ -101,6 +101,25 @@ final class RecordBatchFixtureTests: XCTestCase {
     }
   }
 
+  func testFailedDecodeLeavesRecordsAsTheyWere() throws {
+    let good = try Fixtures.bytes("batch_gzip.bin")
+    var bad = try Fixtures.bytes("batch_none.bin")
+    bad[bad.count - 1] ^= 0x10
+    var records = RawRecords()
+    _ = try good.withUnsafeBytes {
+      try RecordBatchDecoder.decodeRecords($0, topic: "a", partition: 0, from: 0, into: &records)
+    }
+    let before = records.asKafkaRecords()
+    XCTAssertThrowsError(
+      try (good + bad).withUnsafeBytes {
+        try RecordBatchDecoder.decodeRecords($0, topic: "a", partition: 0, from: 0, into: &records)
+      })
+    XCTAssertEqual(
+      records.asKafkaRecords(), before, "the good batch decoded before the bad one is rolled back")
+    XCTAssertEqual(records.valueOffsets.count, records.count + 1)
+    XCTAssertEqual(records.headers.count, records.count)
+  }
+
   func testLegacyMessageFormatIsUnsupported() throws {
     var bytes = try Fixtures.bytes("batch_none.bin")
     bytes[16] = 1

@@ -84,4 +84,24 @@ final class CorruptInputTests: XCTestCase {
       XCTAssertTrue("\(error)".contains("magic"), "\(error)")
     }
   }
+
+  func testZstdFrameWithContentSizeCutOrDamaged() throws {
+    let payload = compressibleBytes(50_000)
+    let frame = try Zstd.compress(payload)
+    for cut in stride(from: 0, to: frame.count, by: 7) {
+      XCTAssertThrowsError(try Array(frame[0..<cut]).withUnsafeBytes { try Zstd.decompress($0) }, "cut at \(cut)") {
+        XCTAssertEqual(($0 as? CompressionError)?.format, "zstd")
+      }
+    }
+    var damaged = frame
+    damaged[frame.count / 2] ^= 0xFF
+    do {
+      let output = try damaged.withUnsafeBytes { try Zstd.decompress($0) }
+      XCTAssertNotEqual(output, payload, "zstd has no content checksum here, but the data must differ")
+    } catch {
+      XCTAssertEqual((error as? CompressionError)?.code, .corrupt)
+    }
+    // Contexts are pooled: many calls keep working.
+    for _ in 0..<20 { XCTAssertEqual(try frame.withUnsafeBytes { try Zstd.decompress($0) }, payload) }
+  }
 }

@@ -1,7 +1,7 @@
 /// ApiVersions (key 18), v0–v3: the first request on every connection. v3 requests are flexible
 /// but the response header is always v0. A broker that does not support the requested version
 /// answers UNSUPPORTED_VERSION encoded as v0 (with its key list): retry with a lower version.
-public struct ApiVersionsRequest: KafkaRequest {
+public struct ApiVersionsRequest: KafkaRequest, Hashable {
   public typealias Response = ApiVersionsResponse
   public static let apiKey = ApiKey.apiVersions
   public static let versions: ClosedRange<Int16> = 0...3
@@ -84,5 +84,16 @@ public struct ApiVersionsResponse: Sendable, Hashable {
     }
     if version >= 1 { writer.writeInt32(throttleTimeMs) }
     writer.writeEmptyTaggedFields(flexible: flexible)
+  }
+}
+
+extension ApiVersionsRequest: KafkaDecodableRequest {
+  public static func decodeBody(_ reader: inout KafkaReader, version: Int16) throws -> ApiVersionsRequest {
+    try checkVersion(version)
+    guard version >= 3 else { return ApiVersionsRequest(clientSoftwareName: "", clientSoftwareVersion: "") }
+    let name = try reader.readString("ApiVersions client software name", compact: true)
+    let softwareVersion = try reader.readString("ApiVersions client software version", compact: true)
+    try reader.skipTaggedFields("ApiVersions request tagged fields")
+    return ApiVersionsRequest(clientSoftwareName: name, clientSoftwareVersion: softwareVersion)
   }
 }

@@ -1,5 +1,5 @@
 /// CreatePartitions (key 37), v0–v3: raises a topic's partition count (tests, admin tooling).
-public struct CreatePartitionsRequest: KafkaRequest {
+public struct CreatePartitionsRequest: KafkaRequest, Hashable {
   public typealias Response = CreatePartitionsResponse
   public static let apiKey = ApiKey.createPartitions
   public static let versions: ClosedRange<Int16> = 0...3

@@ -1,5 +1,5 @@
 /// CreateTopics (key 19), v2–v7: for tests and admin tooling.
-public struct CreateTopicsRequest: KafkaRequest {
+public struct CreateTopicsRequest: KafkaRequest, Hashable {
   public typealias Response = CreateTopicsResponse
   public static let apiKey = ApiKey.createTopics
   public static let versions: ClosedRange<Int16> = 2...7

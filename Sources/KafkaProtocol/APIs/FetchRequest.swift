@@ -1,6 +1,6 @@
 /// Fetch (key 1), v4–v12: record bytes per partition from an offset. Sessionless full fetches by
 /// default (session id 0, epoch −1); topics by name (v13+ would need topic ids).
-public struct FetchRequest: KafkaRequest {
+public struct FetchRequest: KafkaRequest, Hashable {
   public typealias Response = FetchResponse
   public static let apiKey = ApiKey.fetch
   public static let versions: ClosedRange<Int16> = 4...12
@@ -95,5 +95,56 @@ public struct FetchRequest: KafkaRequest {
 
   public static func decodeResponse(_ reader: inout KafkaReader, version: Int16) throws -> FetchResponse {
     try FetchResponse.decode(&reader, version: version)
+  }
+}
+
+extension FetchRequest: KafkaDecodableRequest {
+  public static func decodeBody(_ reader: inout KafkaReader, version: Int16) throws -> FetchRequest {
+    try checkVersion(version)
+    let flexible = isFlexible(version)
+    let replica = try reader.readInt32("Fetch replica id")
+    let maxWait = try reader.readInt32("Fetch max wait")
+    let minBytes = try reader.readInt32("Fetch min bytes")
+    let maxBytes = try reader.readInt32("Fetch max bytes")
+    let isolation = try reader.readInt8("Fetch isolation level")
+    let session = version >= 7 ? try reader.readInt32("Fetch session id") : 0
+    let epoch = version >= 7 ? try reader.readInt32("Fetch session epoch") : -1
+    let topics = try reader.readArray("Fetch request topics", compact: flexible) { r in
+      let name = try r.readString("Fetch request topic", compact: flexible)
+      let partitions = try r.readArray("Fetch request partitions", compact: flexible) { p in
+        let index = try p.readInt32("Fetch request partition")
+        let leaderEpoch = version >= 9 ? try p.readInt32("Fetch current leader epoch") : -1
+        let offset = try p.readInt64("Fetch offset")
+        let lastFetched = version >= 12 ? try p.readInt32("Fetch last fetched epoch") : -1
+        let logStart = version >= 5 ? try p.readInt64("Fetch request log start offset") : -1
+        let partitionMax = try p.readInt32("Fetch partition max bytes")
+        try p.skipTaggedFields("Fetch request partition tagged fields", flexible: flexible)
+        return Partition(
+          partition: index, fetchOffset: offset, partitionMaxBytes: partitionMax,
+          currentLeaderEpoch: leaderEpoch,
+          lastFetchedEpoch: lastFetched, logStartOffset: logStart)
+      }
+      try r.skipTaggedFields("Fetch request topic tagged fields", flexible: flexible)
+      return Topic(name: name, partitions: partitions)
+    }
+    if version >= 7 {
+      _ = try reader.readArray("Fetch forgotten topics", compact: flexible) { r in
+        _ = try r.readString("Fetch forgotten topic", compact: flexible)
+        _ = try r.readArray("Fetch forgotten partitions", compact: flexible) {
+          try $0.readInt32("forgotten partition")
+        }
+        try r.skipTaggedFields("Fetch forgotten topic tagged fields", flexible: flexible)
+      }
+    }
+    let rack = version >= 11 ? try reader.readString("Fetch rack id", compact: flexible) : ""
+    try reader.skipTaggedFields("Fetch request tagged fields", flexible: flexible)
+    var request = FetchRequest(
+      topics: topics, maxWaitMs: maxWait, minBytes: minBytes, maxBytes: maxBytes,
+      isolationLevel: IsolationLevel(rawValue: isolation) ?? .readUncommitted)
+    request.replicaID = replica
+    request.sessionID = session
+    request.sessionEpoch = epoch
+    request.rackID = rack
+    return request
   }
 }

@@ -1,6 +1,6 @@
 /// FindCoordinator (key 10), v0–v4: the broker coordinating a consumer group (key type 0) or a
 /// transactional id (1). v4+ batches keys; this codec sends one key in every version.
-public struct FindCoordinatorRequest: KafkaRequest {
+public struct FindCoordinatorRequest: KafkaRequest, Hashable {
   public typealias Response = FindCoordinatorResponse
   public static let apiKey = ApiKey.findCoordinator
   public static let versions: ClosedRange<Int16> = 0...4

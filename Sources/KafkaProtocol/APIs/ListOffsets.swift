@@ -1,6 +1,6 @@
 /// ListOffsets (key 2), v1–v7: the offset for a timestamp per partition (−2 earliest, −1 latest,
 /// or milliseconds: the first offset whose timestamp is ≥ it).
-public struct ListOffsetsRequest: KafkaRequest {
+public struct ListOffsetsRequest: KafkaRequest, Hashable {
   public typealias Response = ListOffsetsResponse
   public static let apiKey = ApiKey.listOffsets
   public static let versions: ClosedRange<Int16> = 1...7
@@ -145,5 +145,31 @@ public struct ListOffsetsResponse: Sendable, Hashable {
       w.writeEmptyTaggedFields(flexible: flexible)
     }
     writer.writeEmptyTaggedFields(flexible: flexible)
+  }
+}
+
+extension ListOffsetsRequest: KafkaDecodableRequest {
+  public static func decodeBody(_ reader: inout KafkaReader, version: Int16) throws -> ListOffsetsRequest {
+    try checkVersion(version)
+    let flexible = isFlexible(version)
+    let replica = try reader.readInt32("ListOffsets replica id")
+    let isolation = version >= 2 ? try reader.readInt8("ListOffsets isolation level") : 0
+    let topics = try reader.readArray("ListOffsets request topics", compact: flexible) { r in
+      let name = try r.readString("ListOffsets request topic name", compact: flexible)
+      let partitions = try r.readArray("ListOffsets request partitions", compact: flexible) { p in
+        let index = try p.readInt32("ListOffsets request partition index")
+        let epoch = version >= 4 ? try p.readInt32("ListOffsets current leader epoch") : -1
+        let timestamp = try p.readInt64("ListOffsets request timestamp")
+        try p.skipTaggedFields("ListOffsets request partition tagged fields", flexible: flexible)
+        return Partition(partitionIndex: index, timestamp: timestamp, currentLeaderEpoch: epoch)
+      }
+      try r.skipTaggedFields("ListOffsets request topic tagged fields", flexible: flexible)
+      return Topic(name: name, partitions: partitions)
+    }
+    try reader.skipTaggedFields("ListOffsets request tagged fields", flexible: flexible)
+    var request = ListOffsetsRequest(
+      topics: topics, isolationLevel: IsolationLevel(rawValue: isolation) ?? .readUncommitted)
+    request.replicaID = replica
+    return request
   }
 }

@@ -1,5 +1,5 @@
 /// Metadata (key 3), v1–v12: brokers, topics, partitions and their leaders.
-public struct MetadataRequest: KafkaRequest {
+public struct MetadataRequest: KafkaRequest, Hashable {
   public typealias Response = MetadataResponse
   public static let apiKey = ApiKey.metadata
   public static let versions: ClosedRange<Int16> = 1...12
@@ -204,5 +204,25 @@ public struct MetadataResponse: Sendable, Hashable {
     }
     if (8...10).contains(version) { writer.writeInt32(Int32.min) }
     writer.writeEmptyTaggedFields(flexible: flexible)
+  }
+}
+
+extension MetadataRequest: KafkaDecodableRequest {
+  public static func decodeBody(_ reader: inout KafkaReader, version: Int16) throws -> MetadataRequest {
+    try checkVersion(version)
+    let flexible = isFlexible(version)
+    let topics = try reader.readNullableArray("Metadata request topics", compact: flexible) { r in
+      if version >= 10 { _ = try r.readUUID("Metadata request topic id") }
+      let name = try r.readNullableString("Metadata request topic name", compact: flexible) ?? ""
+      try r.skipTaggedFields("Metadata request topic tagged fields", flexible: flexible)
+      return name
+    }
+    let allow = version >= 4 ? try reader.readBool("Metadata allow auto topic creation") : true
+    if (8...10).contains(version) {
+      _ = try reader.readBool("Metadata include cluster authorized operations")
+    }
+    if version >= 8 { _ = try reader.readBool("Metadata include topic authorized operations") }
+    try reader.skipTaggedFields("Metadata request tagged fields", flexible: flexible)
+    return MetadataRequest(topics: topics, allowAutoTopicCreation: allow)
   }
 }

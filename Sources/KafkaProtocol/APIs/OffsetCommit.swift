@@ -1,6 +1,6 @@
 /// OffsetCommit (key 8), v2–v8: stores committed offsets (the next offset to read) for a group;
 /// standalone commits use generation −1 and member "" (no group membership).
-public struct OffsetCommitRequest: KafkaRequest {
+public struct OffsetCommitRequest: KafkaRequest, Hashable {
   public typealias Response = OffsetCommitResponse
   public static let apiKey = ApiKey.offsetCommit
   public static let versions: ClosedRange<Int16> = 2...8

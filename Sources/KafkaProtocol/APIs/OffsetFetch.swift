@@ -1,5 +1,5 @@
 /// OffsetFetch (key 9), v1–v7, one group: the committed offsets of a group.
-public struct OffsetFetchRequest: KafkaRequest {
+public struct OffsetFetchRequest: KafkaRequest, Hashable {
   public typealias Response = OffsetFetchResponse
   public static let apiKey = ApiKey.offsetFetch
   public static let versions: ClosedRange<Int16> = 1...7

@@ -1,6 +1,6 @@
 /// Produce (key 0), v3–v9: appends record batches (from ``RecordBatchEncoder``) — for tests and
 /// tooling. With `acks` 0 the broker sends no response.
-public struct ProduceRequest: KafkaRequest {
+public struct ProduceRequest: KafkaRequest, Hashable {
   public typealias Response = ProduceResponse
   public static let apiKey = ApiKey.produce
   public static let versions: ClosedRange<Int16> = 3...9
@@ -148,5 +148,57 @@ public struct ProduceResponse: Sendable, Hashable {
   public init(topics: [Topic], throttleTimeMs: Int32 = 0) {
     self.topics = topics
     self.throttleTimeMs = throttleTimeMs
+  }
+}
+
+extension ProduceRequest: KafkaDecodableRequest {
+  public static func decodeBody(_ reader: inout KafkaReader, version: Int16) throws -> ProduceRequest {
+    try checkVersion(version)
+    let flexible = isFlexible(version)
+    let transactional = try reader.readNullableString("Produce transactional id", compact: flexible)
+    let acks = try reader.readInt16("Produce acks")
+    let timeout = try reader.readInt32("Produce timeout")
+    let topics = try reader.readArray("Produce topic data", compact: flexible) { r in
+      let name = try r.readString("Produce topic name", compact: flexible)
+      let partitions = try r.readArray("Produce partition data", compact: flexible) { p in
+        let index = try p.readInt32("Produce partition index")
+        let records = try p.readNullableBytes("Produce records", compact: flexible) ?? []
+        try p.skipTaggedFields("Produce partition tagged fields", flexible: flexible)
+        return Partition(index: index, records: Array(records))
+      }
+      try r.skipTaggedFields("Produce topic tagged fields", flexible: flexible)
+      return Topic(name: name, partitions: partitions)
+    }
+    try reader.skipTaggedFields("Produce request tagged fields", flexible: flexible)
+    return ProduceRequest(topics: topics, acks: acks, timeoutMs: timeout, transactionalID: transactional)
+  }
+}
+
+extension ProduceResponse {
+  /// Writes the response body for `version` (for test brokers and fixtures).
+  public func encode(into writer: inout KafkaWriter, version: Int16) {
+    let flexible = version >= 9
+    writer.writeArray(topics, compact: flexible) { w, topic in
+      w.writeString(topic.name, compact: flexible)
+      w.writeArray(topic.partitions, compact: flexible) { w, p in
+        w.writeInt32(p.index)
+        w.writeInt16(p.errorCode.rawValue)
+        w.writeInt64(p.baseOffset)
+        w.writeInt64(p.logAppendTimeMs)
+        if version >= 5 { w.writeInt64(p.logStartOffset) }
+        if version >= 8 {
+          w.writeArray(p.recordErrors, compact: flexible) { w, e in
+            w.writeInt32(e.batchIndex)
+            w.writeNullableString(e.message, compact: flexible)
+            w.writeEmptyTaggedFields(flexible: flexible)
+          }
+          w.writeNullableString(p.errorMessage, compact: flexible)
+        }
+        w.writeEmptyTaggedFields(flexible: flexible)
+      }
+      w.writeEmptyTaggedFields(flexible: flexible)
+    }
+    writer.writeInt32(throttleTimeMs)
+    writer.writeEmptyTaggedFields(flexible: flexible)
   }
 }

@@ -1,5 +1,5 @@
 /// SaslAuthenticate (key 36), v0–v2: one SASL exchange step (opaque mechanism bytes).
-public struct SaslAuthenticateRequest: KafkaRequest {
+public struct SaslAuthenticateRequest: KafkaRequest, Hashable {
   public typealias Response = SaslAuthenticateResponse
   public static let apiKey = ApiKey.saslAuthenticate
   public static let versions: ClosedRange<Int16> = 0...2

@@ -1,6 +1,6 @@
 /// SaslHandshake (key 17), v0–v1: selects the SASL mechanism (`PLAIN`, `SCRAM-SHA-256`,
 /// `SCRAM-SHA-512`). With v1 the exchange continues with ``SaslAuthenticateRequest``.
-public struct SaslHandshakeRequest: KafkaRequest {
+public struct SaslHandshakeRequest: KafkaRequest, Hashable {
   public typealias Response = SaslHandshakeResponse
   public static let apiKey = ApiKey.saslHandshake
   public static let versions: ClosedRange<Int16> = 0...1

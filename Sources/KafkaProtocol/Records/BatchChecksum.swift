@@ -1,7 +1,13 @@
+#if SLUICE_HARDWARE_CRC32C && arch(x86_64)
+  import _Builtin_intrinsics.intel
+#endif
+
 /// CRC-32C (Castagnoli, reflected polynomial `0x82F63B78`), the checksum of RecordBatch v2 over
 /// attributes … last record. `BatchChecksum.crc32c("123456789")` is `0xE3069283`.
 ///
-/// Slicing-by-8: eight 256-entry tables let the loop fold eight input bytes per step.
+/// Slicing-by-8: eight 256-entry tables let the loop fold eight input bytes per step. Built with
+/// `-D SLUICE_HARDWARE_CRC32C -Xcc -msse4.2` on x86-64 (as SluiceLog's checksum), the SSE 4.2
+/// `crc32` instruction does the work instead; both give the same checksums.
 public enum BatchChecksum {
   /// `table[k][b]`, flattened as `k * 256 + b`: the CRC of byte `b` followed by `k` zero bytes.
   static let table: [UInt32] = {
@@ -22,6 +28,26 @@ public enum BatchChecksum {
 
   /// The CRC-32C of `bytes`.
   public static func crc32c(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    #if SLUICE_HARDWARE_CRC32C && arch(x86_64)
+      var wide: UInt64 = 0xFFFF_FFFF
+      var i = 0
+      while bytes.count - i >= 8 {
+        wide = _mm_crc32_u64(wide, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        i += 8
+      }
+      var crc = UInt32(truncatingIfNeeded: wide)
+      while i < bytes.count {
+        crc = _mm_crc32_u8(crc, bytes[i])
+        i += 1
+      }
+      return ~crc
+    #else
+      return tableCRC32C(bytes)
+    #endif
+  }
+
+  /// The portable slicing-by-8 implementation.
+  static func tableCRC32C(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
     table.withUnsafeBufferPointer { t in
       var crc: UInt32 = 0xFFFF_FFFF
       var i = 0

@@ -12,8 +12,8 @@ public enum RecordBatchDecoder {
   /// - Throws: ``KafkaProtocolError`` — `corruptBatch` on a CRC mismatch (naming topic,
   ///   partition, base offset, expected and computed CRC), `unsupportedFormat` for magic 0/1 or
   ///   an unknown codec, `truncated`/`malformed` for records that do not fit their batch,
-  ///   `decompression` for a corrupt compressed stream. On error `records` may hold part of the
-  ///   records; discard it.
+  ///   `decompression` for a corrupt compressed stream. On error `records` holds what it held
+  ///   before the call.
   public static func decodeRecords(
     _ bytes: UnsafeRawBufferPointer, topic: String, partition: Int32, from minOffset: Int64,
     abortedTransactions: [AbortedTransaction] = [], into records: inout RawRecords
@@ -21,9 +21,16 @@ public enum RecordBatchDecoder {
     let slot = records.topicSlot(topic)
     var visitor = RawRecordsVisitor(
       records: records, topic: slot, partition: partition, minOffset: minOffset, aborted: abortedTransactions)
+    let before = records.count
     records = RawRecords()  // let the visitor own the storage (no copy on append)
     defer { records = visitor.records }
-    let tail = try BatchParser(topic: topic, partition: partition).parse(bytes, visitor: &visitor)
+    let tail: Int
+    do {
+      tail = try BatchParser(topic: topic, partition: partition).parse(bytes, visitor: &visitor)
+    } catch {
+      visitor.records.truncate(to: before)
+      throw error
+    }
     return DecodedRange(
       nextOffset: visitor.nextOffset, count: visitor.appended, batchCount: visitor.batches,
       incompleteTailBytes: tail)
@@ -98,6 +105,24 @@ struct RawRecordsVisitor: BatchVisitor {
   mutating func finishedBatch(_ batch: BatchHeader) {
     batches += 1
     nextOffset = max(nextOffset ?? Int64.min, batch.lastOffset &+ 1)
+  }
+}
+
+extension RawRecords {
+  /// Drops the records after the first `count` (undoes a failed decode).
+  mutating func truncate(to count: Int) {
+    guard count < self.count else { return }
+    values.removeSubrange(valueOffsets[count]...)
+    valueOffsets.removeSubrange((count + 1)...)
+    keys.removeSubrange(keyOffsets[count]...)
+    keyOffsets.removeSubrange((count + 1)...)
+    hasKey.removeSubrange(count...)
+    topicIndex.removeSubrange(count...)
+    partitions.removeSubrange(count...)
+    offsets.removeSubrange(count...)
+    timestamps.removeSubrange(count...)
+    if headers.count > count { headers.removeSubrange(count...) }
+    if sequenceNumbers.count > count { sequenceNumbers.removeSubrange(count...) }
   }
 }
 

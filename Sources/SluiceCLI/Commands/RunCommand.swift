@@ -54,6 +54,7 @@ struct RunCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    AllocatorTuning.keepResidentMemoryFlat()
     let level = Logger.Level(rawValue: logLevel) ?? .notice
     LoggingSystem.bootstrap { label in
       var handler = StreamLogHandler.standardError(label: label)

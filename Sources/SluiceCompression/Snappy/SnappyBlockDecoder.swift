@@ -34,7 +34,7 @@ enum SnappyBlockDecoder {
     guard declared <= (input.count - position) * 64 else {
       throw fail(.corrupt, 0, "the block declares \(declared) bytes, more than \(input.count) bytes can hold")
     }
-    output.append(contentsOf: repeatElement(0, count: declared))
+    output.append(contentsOf: [UInt8](repeating: 0, count: declared))
     try output.withUnsafeMutableBytes { out in
       let end = blockStart + declared
       var written = blockStart

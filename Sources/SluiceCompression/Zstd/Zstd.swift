@@ -4,13 +4,49 @@ import CZstd
 public enum Zstd {
   static let format = "zstd"
 
-  /// Decompresses one or more concatenated zstd frames (at most `limit` bytes out).
+  /// Decompresses one or more concatenated zstd frames (at most `limit` bytes out). A single
+  /// frame that declares its content size decodes in one step into an exact-size buffer; other
+  /// input streams.
   public static func decompress(_ input: UnsafeRawBufferPointer, limit: Int = Int.max) throws -> [UInt8] {
-    guard let context = ZSTD_createDStream() else {
-      throw CompressionError(
-        .library, format: format, at: nil, "libzstd could not allocate a decompression stream")
+    try ZstdContextPool.withContext { context in
+      // One complete frame that declares its size (kafka-python, most producers): one step.
+      let declared = ZSTD_getFrameContentSize(input.baseAddress, input.count)
+      let frameSize = ZSTD_findFrameCompressedSize(input.baseAddress, input.count)
+      if declared != ZSTD_CONTENTSIZE_UNKNOWN && declared != ZSTD_CONTENTSIZE_ERROR
+        && frameSize == input.count
+      {
+        guard declared <= UInt64(limit) else {
+          throw CompressionError(
+            .tooLarge, format: format, at: 0,
+            "frames declare \(declared) bytes, above the limit of \(limit) bytes")
+        }
+        return try decompressKnownSize(input, Int(declared), context)
+      }
+      return try decompressStream(input, limit: limit, context)
     }
-    defer { ZSTD_freeDStream(context) }
+  }
+
+  private static func decompressKnownSize(
+    _ input: UnsafeRawBufferPointer, _ size: Int, _ context: OpaquePointer
+  ) throws -> [UInt8] {
+    var result = 0
+    let output = [UInt8](unsafeUninitializedCapacity: size) { out, initialized in
+      result = ZSTD_decompressDCtx(context, out.baseAddress, size, input.baseAddress, input.count)
+      initialized = ZSTD_isError(result) != 0 ? 0 : result
+    }
+    if ZSTD_isError(result) != 0 {
+      throw CompressionError(.corrupt, format: format, at: nil, String(cString: ZSTD_getErrorName(result)))
+    }
+    guard result == size else {
+      throw CompressionError(
+        .corrupt, format: format, at: nil, "frames hold \(result) bytes, their headers say \(size)")
+    }
+    return output
+  }
+
+  private static func decompressStream(
+    _ input: UnsafeRawBufferPointer, limit: Int, _ context: OpaquePointer
+  ) throws -> [UInt8] {
     var inBuffer = ZSTD_inBuffer(src: input.baseAddress, size: input.count, pos: 0)
     var output = [UInt8]()
     output.reserveCapacity(min(limit, max(input.count * 4, 1024)))

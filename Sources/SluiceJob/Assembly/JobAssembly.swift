@@ -64,14 +64,17 @@ extension SourceSpec {
   public func makeSource() throws -> any Source {
     switch self {
     case .log(let log): try log.makeSource()
+    case .kinesis(let kinesis): try kinesis.makeSource()
+    case .kafka(let kafka): try kafka.makeSource()
     }
   }
 }
 
 extension JobAssembly {
-  /// The job's decoder: JSON values into `spec.schema`, plus the requested source metadata columns.
+  /// The job's decoder: JSON values (valid UTF-8 only) into `spec.schema`, plus the requested
+  /// source metadata columns.
   public static func makeDecoder(_ spec: JobSpec) throws -> any RecordDecoder {
-    let json = JSONRecordDecoder(schema: spec.schema)
+    let json = UTF8ValidatingDecoder(inner: JSONRecordDecoder(schema: spec.schema))
     guard !spec.metadata.isEmpty else { return json }
     return try MetadataColumnsDecoder(inner: json, fields: spec.metadata)
   }

@@ -92,9 +92,17 @@ extension JobSpec {
     let kind = try node.required("kind", hint: "the source kind, e.g. `kind: log`").choice(SourceSpec.kinds)
     let spec: SourceSpec
     switch kind {
+    case "kinesis": spec = try parseKinesisSource(node)
+    case "kafka": spec = try parseKafkaSource(node)
     default: spec = try parseLogSource(node)
     }
-    let maxRecords = try node.optional("maxRecordsPerBatch")?.int(min: 1) ?? 100_000
+    var maxRecords = try node.optional("maxRecordsPerBatch")?.int(min: 1) ?? 100_000
+    if case .kafka(let kafka) = spec, let maxOffsets = kafka.maxOffsetsPerTrigger {
+      if try node.optional("maxRecordsPerBatch") != nil {
+        throw node.error("give either maxOffsetsPerTrigger or maxRecordsPerBatch, not both")
+      }
+      maxRecords = maxOffsets
+    }
     let maxBytes = try node.optional("maxBytesPerBatch")?.int(min: 1)
     let limit = ReadLimit(maxRecords: maxRecords, maxBytes: maxBytes)
     var metadata: [SourceMetadataField] = []

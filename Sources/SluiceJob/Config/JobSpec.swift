@@ -42,13 +42,18 @@ public struct DeadLetterSpec: Sendable, Hashable {
 /// `SourceSpec+<Kind>.swift`; this enum only names them.
 public enum SourceSpec: Sendable, Hashable {
   case log(LogSourceSpec)
+  case kinesis(KinesisSourceSpec)
+
+  case kafka(KafkaSourceSpec)
 
   /// The `kind:` values a job file may use.
-  public static let kinds = ["log"]
+  public static let kinds = ["log", "kafka", "kinesis"]
 
   public var kind: String {
     switch self {
     case .log: "log"
+    case .kinesis: "kinesis"
+    case .kafka: "kafka"
     }
   }
 }
