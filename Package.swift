@@ -35,12 +35,17 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.11.0"),
   ],
   targets: [
+    // Data parallelism inside a stage (columns or halves of a batch on several threads).
+    .target(name: "SluiceParallel", swiftSettings: swiftSettings),
     // The small, stable vocabulary: values and protocols, no I/O, no dependencies.
     .target(name: "SluiceCore", swiftSettings: swiftSettings),
     // Schema-directed JSON → RecordBatch decoder working on bytes.
-    .target(name: "SluiceJSON", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
+    .target(
+      name: "SluiceJSON", dependencies: ["SluiceCore", "SluiceParallel", "CSluiceKernels"], swiftSettings: swiftSettings),
     // Embedded, file-backed partitioned log and its Source.
-    .target(name: "SluiceLog", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
+    .target(name: "SluiceLog", dependencies: ["SluiceCore", "CSluiceKernels"], swiftSettings: swiftSettings),
+    // Native kernels of hot loops: CRC-32C instruction, JSON string scan (SIMD), malloc settings.
+    .target(name: "CSluiceKernels"),
     // Stateless operators and the Pinterest cleaners.
     .target(name: "SluiceTransforms", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
     // Offsets / commits logs, checkpoint metadata, recovery plan.
@@ -48,7 +53,7 @@ let package = Package(
     // The micro-batch loop (pure state machine + service shell) and triggers.
     .target(
       name: "SluiceRuntime",
-      dependencies: ["SluiceCore", "SluiceCheckpoint", logging, serviceLifecycle],
+      dependencies: ["SluiceCore", "SluiceCheckpoint", "CSluiceKernels", logging, serviceLifecycle],
       swiftSettings: swiftSettings),
     // Deterministic Pinterest event generator (emits JSON bytes).
     .target(name: "SluiceEmulator", dependencies: ["SluiceCore"], swiftSettings: swiftSettings),
@@ -57,7 +62,7 @@ let package = Package(
     // libzstd from the system (apt-get install libzstd-dev).
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     // Parquet reader/writer (Thrift compact footer, PLAIN/RLE/dictionary, ZSTD); no Delta knowledge.
-    .target(name: "Parquet", dependencies: ["SluiceCore", "CZstd"], swiftSettings: swiftSettings),
+    .target(name: "Parquet", dependencies: ["SluiceCore", "SluiceParallel", "CZstd"], swiftSettings: swiftSettings),
     // Delta Lake tables: actions, log store, snapshots, commits with txn, table writer, sink.
     .target(name: "DeltaLake", dependencies: ["SluiceCore", "Parquet"], swiftSettings: swiftSettings),
     // Kafka: byte codecs (gzip via zlib, snappy, lz4 frame, zstd) and the Kafka wire codec (no sockets).
@@ -120,13 +125,15 @@ let package = Package(
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "SluiceCLI",
-      dependencies: ["SluiceJob", "DeltaLake", "SluiceGateway", argumentParser, logging, serviceLifecycle],
+      dependencies: [
+        "SluiceJob", "SluiceRuntime", "DeltaLake", "SluiceGateway", argumentParser, logging, serviceLifecycle,
+      ],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "SluiceBench",
       dependencies: [
         "SluiceCore", "SluiceJSON", "SluiceLog", "SluiceTransforms", "SluiceEmulator", "SluiceJob", "Parquet",
-        "DeltaLake", logging,
+        "DeltaLake", "SluiceParallel", logging,
       ],
       swiftSettings: swiftSettings),
 

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Builds sluice-bench in release mode and runs it: a Markdown table of throughput figures on
 # emulator output (see `scripts/bench.sh --help`). Arguments go to sluice-bench unchanged.
+# The suite: JSON decode (MB/s, records/s), each cleaner (rows/s), Parquet encode + ZSTD per
+# level (MB/s out, rows/s), log append/read, Delta table open (1,000 versions with and without
+# checkpoints), the pin job end to end (records/s, batch latency p50/p99, Delta commit latency,
+# peak RSS, start to first batch planned). Peers side by side: scripts/peers/compare.sh.
 # Without --json, the JSON report is also saved to bench-out/bench-<UTC date>.json.
 # The Delta cases (`--only delta`) include peer-deltars-pin, which runs
 # scripts/peers/deltars_pin.py (delta-rs) with $SLUICE_INTEROP_PYTHON or the .venv-interop venv

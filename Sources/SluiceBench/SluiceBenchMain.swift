@@ -2,12 +2,14 @@ import Foundation
 import SluiceCore
 import SluiceEmulator
 import SluiceLog
+import SluiceRuntime
 
 /// `sluice-bench`: measures Sluice's building blocks and the pin job on emulator output and
 /// prints a Markdown table (or, with `--json`, one JSON object). See `--help`.
 @main
 struct SluiceBenchMain {
   static func main() async {
+    AllocatorTuning.applyForBatchWork()  // as `sluice` does
     let options: BenchOptions
     do {
       guard let parsed = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) else {
@@ -66,6 +68,7 @@ struct SluiceBenchMain {
   {
     switch item {
     case .deltaOpen: return try DeltaOpenBench.run(fixture: fixture)
+    case .parquetEncode: return try ParquetEncodeBench.run(fixture: fixture)
     default: return [try await runSingle(item, options: options, fixture: fixture)]
     }
   }
@@ -87,7 +90,7 @@ struct SluiceBenchMain {
       return try LogBench.append(item, fsync: .interval(milliseconds: 1000), fixture: fixture)
     case .logRead: return try LogBench.read(fixture: fixture)
     case .encodeJSONL: return try EncodeBench.run(fixture: fixture)
-    case .parquetEncode: return try ParquetEncodeBench.run(fixture: fixture)
+    case .parquetEncode: return try ParquetEncodeBench.run(fixture: fixture)[0]
     case .pipelinePin, .pipelinePinDelta:
       guard runsPipelineInProcess(options) else { return try PipelineChild.run(item, options: options) }
       var result = try await PipelineBench.run(item, options: options)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SluiceJob
+import SluiceRuntime
 
 @main
 struct SluiceCommand: AsyncParsableCommand {
@@ -29,4 +30,12 @@ struct SluiceCommand: AsyncParsableCommand {
       ServeCommand.self,
     ]
   )
+
+  /// Sets up the allocator for batch work (see ``AllocatorTuning``), then runs the command. The
+  /// gateway (`serve`) answers many small requests on several threads and keeps glibc's
+  /// per-thread arenas.
+  static func main() async {
+    if CommandLine.arguments.dropFirst().first != "serve" { AllocatorTuning.applyForBatchWork() }
+    await main(nil)
+  }
 }

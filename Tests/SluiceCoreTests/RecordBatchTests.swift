@@ -74,3 +74,35 @@ final class RecordBatchTests: XCTestCase {
     XCTAssertEqual(raw.positionDescription(0), "topic t partition 2 offset 17")
   }
 }
+
+final class ColumnConcatenationTests: XCTestCase {
+  func testAppendingColumnsKeepsSlotsNullsAndOffsets() throws {
+    let schema = Schema([
+      Field("i", .int32), Field("l", .int64), Field("d", .double), Field("b", .boolean), Field("s", .string),
+      Field("list", .list(.string)), Field("day", .date), Field("at", .timestamp),
+    ])
+    func rows(_ range: Range<Int>) -> [[Value]] {
+      range.map { i in
+        [
+          i % 3 == 0 ? .null : .int32(Int32(i)), .int64(Int64(-i)), .double(Double(i) / 2),
+          i % 4 == 0 ? .null : .boolean(i % 2 == 0), i % 5 == 0 ? .null : .string("s\(i)é"),
+          i % 6 == 0 ? .null : .list((0..<(i % 3)).map { .string("e\(i)-\($0)") }), .date(Int32(i)),
+          .timestamp(Int64(i) * 1000),
+        ]
+      }
+    }
+    let first = try RecordBatch(schema: schema, rows: rows(0..<7))
+    let second = try RecordBatch(schema: schema, rows: rows(7..<20))
+    let empty = try RecordBatch(schema: schema, rows: [])
+    var joined = first.columns
+    for index in joined.indices {
+      joined[index].append(contentsOf: second.columns[index])
+      joined[index].append(contentsOf: empty.columns[index])
+    }
+    let batch = try RecordBatch(schema: schema, columns: joined)
+    XCTAssertEqual(batch.count, 20)
+    XCTAssertEqual(batch.rows.map(\.values), rows(0..<20))
+    XCTAssertEqual(batch.columns[4].offsets.count, 21)
+    XCTAssertEqual(batch.columns[5].children[0].count, Int(batch.columns[5].offsets[20]))
+  }
+}

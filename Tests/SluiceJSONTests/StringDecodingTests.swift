@@ -34,15 +34,37 @@ final class StringDecodingTests: XCTestCase {
     XCTAssertEqual(decodeRow(schema, #"{"s": "\ud83d\u0041"}"#), [.string("\u{FFFD}A")])
   }
 
-  /// Quotes and escapes at every position around the 8-byte word boundaries of the fast scan.
+  /// Quotes and escapes at every position around the 16-byte block boundaries of the SIMD scan.
   func testEscapesAtEveryPosition() {
-    for length in 0..<24 {
+    for length in 0..<40 {
       for position in 0...length {
         var raw = String(repeating: "x", count: length)
         var expected = raw
         raw.insert(contentsOf: #"\""#, at: raw.index(raw.startIndex, offsetBy: position))
         expected.insert("\"", at: expected.index(expected.startIndex, offsetBy: position))
         XCTAssertEqual(decodeRow(schema, "{\"s\": \"\(raw)\"}"), [.string(expected)], raw)
+      }
+    }
+  }
+
+  /// A raw control character is found at every position around the 16-byte blocks; bytes above
+  /// 0x7F (UTF-8) are never mistaken for one.
+  func testControlCharactersAtEveryPositionAndHighBytes() {
+    for length in 1..<40 {
+      for position in 0..<length {
+        var bytes = Array(#"{"s": ""#.utf8) + [UInt8](repeating: 0xC3, count: length) + Array(#""}"#.utf8)
+        for i in stride(from: 7, to: 7 + length - 1, by: 2) { bytes[i + 1] = 0xA9 }  // "é" pairs
+        if length % 2 == 1 { bytes[7 + length - 1] = UInt8(ascii: "x") }
+        let clean = JSONRecordDecoder(schema: schema).decodeOne(bytes)
+        XCTAssertEqual(try clean.get().count, 1, "length \(length)")
+        bytes[7 + position] = 0x1F
+        let result = JSONRecordDecoder(schema: schema).decodeOne(bytes)
+        guard case .failure(let error) = result else {
+          XCTFail("control byte at \(position) of \(length) accepted")
+          continue
+        }
+        XCTAssertEqual(
+          error.message, "malformed JSON at byte \(7 + position): unescaped control character in string")
       }
     }
   }

@@ -19,7 +19,8 @@ exactly-once streaming commits).
   write    deltalake.write_deltalake(path, table, mode="append", writer_properties=ZSTD(3),
            commit_properties=CommitProperties(app_transactions=[Transaction(app_id, n)])) per batch.
 
-Runs once to warm up, then --repeat timed runs, each into a fresh table; the timed region is
+Runs once to warm up, then --repeat timed runs (with --once: one timed run, no warm-up), each
+into a fresh table; the timed region is
 read + clean + write (interpreter start and imports excluded). Prints one JSON object on stdout:
 records, seconds (median), runSeconds, recordsPerSecond, peakRssMB (getrusage), the facts of the
 last table (rows, sum of follower_count) and versions. Progress goes to stderr.
@@ -66,6 +67,9 @@ def parse_arguments():
     parser.add_argument("--table-dir", required=True, help="folder for the tables (one per run)")
     parser.add_argument("--batch", type=int, default=100_000, help="records per commit")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs after one warm-up")
+    parser.add_argument(
+        "--once", action="store_true", help="one timed run, no warm-up (compare.sh runs the process N times)"
+    )
     return parser.parse_args()
 
 
@@ -181,17 +185,22 @@ class PinPeer:
         """Read, clean and append in batches of self.batch records; returns (records, commits)."""
         pa = self.pa
         app_id = str(uuid.uuid4())
+        self.batch_seconds = []
+        last_commit = time.perf_counter()
         pending = []
         pending_rows = 0
         records = 0
         commits = 0
 
         def flush(final):
-            nonlocal pending, pending_rows, records, commits
+            nonlocal pending, pending_rows, records, commits, last_commit
             while pending_rows >= self.batch or (final and pending_rows > 0):
                 table = pa.concat_tables(pending) if len(pending) > 1 else pending[0]
                 size = min(self.batch, table.num_rows)
                 self.write(table_path, table.slice(0, size), app_id, commits)
+                now = time.perf_counter()
+                self.batch_seconds.append(now - last_commit)
+                last_commit = now
                 commits += 1
                 records += size
                 rest = table.slice(size)
@@ -230,14 +239,15 @@ def main():
     runs = []
     records = commits = 0
     last_path = None
-    for repetition in range(args.repeat + 1):
+    first = 1 if args.once else 0
+    for repetition in range(first, (1 if args.once else args.repeat) + 1):
         path = os.path.join(args.table_dir, f"run-{repetition}")
         shutil.rmtree(path, ignore_errors=True)
         os.sync()
         start = time.perf_counter()
         records, commits = peer.run(args.input, path)
         elapsed = time.perf_counter() - start
-        label = "warm-up" if repetition == 0 else f"run {repetition}/{args.repeat}"
+        label = "warm-up" if repetition == 0 else f"run {repetition}/{1 if args.once else args.repeat}"
         say(f"{label}: {elapsed:.3f} s, {records / elapsed / 1000:.1f}k records/s ({commits} commits)")
         if repetition > 0:
             runs.append(elapsed)
@@ -258,6 +268,7 @@ def main():
                 "runSeconds": runs,
                 "recordsPerSecond": records / median,
                 "peakRssMB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "batchSeconds": peer.batch_seconds,
                 "table": facts,
                 "deltalakeVersion": peer.deltalake.__version__,
                 "pyarrowVersion": pyarrow.__version__,

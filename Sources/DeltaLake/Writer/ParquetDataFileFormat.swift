@@ -1,12 +1,22 @@
 public import Parquet
 public import SluiceCore
 
-/// Data files as Parquet (ZSTD level 3 by default): the only place the table writer and scan
-/// touch the Parquet target.
+/// Data files as Parquet (``defaultOptions`` unless told otherwise): the only place the table
+/// writer and scan touch the Parquet target.
 public struct ParquetDataFileFormat: DataFileFormat {
   public var options: ParquetWriterOptions
 
-  public init(options: ParquetWriterOptions = ParquetWriterOptions()) {
+  /// The ZSTD level of data files unless the options say otherwise.
+  public static let defaultZstdLevel: Int32 = 3
+
+  /// Data file settings: ZSTD at ``defaultZstdLevel``; string dictionaries up to 4 MiB per
+  /// column chunk (a micro-batch's file is one chunk per column: a 1 MiB limit made columns with
+  /// a few thousand distinct long values, such as pin descriptions, fall back to PLAIN pages,
+  /// which then cost ten times the compression work and file bytes).
+  public static let defaultOptions = ParquetWriterOptions(
+    compression: .zstd(level: defaultZstdLevel), dictionaryMaxBytes: 4 << 20)
+
+  public init(options: ParquetWriterOptions = defaultOptions) {
     self.options = options
   }
 

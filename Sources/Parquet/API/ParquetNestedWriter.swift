@@ -13,6 +13,7 @@ public final class ParquetNestedWriter {
   private let roots: [NestedNode]
   private var shredder: RecordShredder
   private var encoders: [ColumnChunkEncoder]
+  private let lanes: EncoderLanes
   private var output: [UInt8] = Array("PAR1".utf8)
   private var rowGroups: [RowGroup] = []
   private var rowGroupRows = 0
@@ -21,14 +22,15 @@ public final class ParquetNestedWriter {
 
   public init(fields: [NestedField], options: ParquetWriterOptions = .init()) throws(ParquetError) {
     let (builder, roots) = try NestedSchemaBuilder.build(fields)
-    let pageWriter = try PageWriter(compression: options.compression)
+    let lanes = try EncoderLanes(compression: options.compression)
+    self.lanes = lanes
     self.fields = fields
     self.options = options
     self.elements = builder.elements
     self.roots = roots
     self.shredder = RecordShredder(layouts: builder.leaves)
     self.encoders = builder.leaves.map {
-      ColumnChunkEncoder(layout: $0, pageWriter: pageWriter, options: options)
+      ColumnChunkEncoder(layout: $0, pageWriter: lanes.writers[0], options: options)
     }
   }
 
@@ -50,7 +52,11 @@ public final class ParquetNestedWriter {
         throw ParquetError(error.code, "record \(index): \(error.message)")
       }
     }
-    for index in encoders.indices { try encoders[index].appendShredded(shredder.leaves[index]) }
+    let leaves = shredder.leaves
+    try lanes.run(&encoders, work: leaves.map { $0.entries + $0.values.bytes.count }) {
+      encoder, index throws(ParquetError) in
+      try encoder.appendShredded(leaves[index])
+    }
     shredder.reset()
     rowGroupRows += records.count
     totalRows += Int64(records.count)
@@ -61,7 +67,8 @@ public final class ParquetNestedWriter {
   public func flushRowGroup() throws(ParquetError) {
     guard rowGroupRows > 0 else { return }
     rowGroups.append(
-      try RowGroup.finishing(&encoders, rows: rowGroupRows, ordinal: rowGroups.count, into: &output))
+      try RowGroup.finishing(
+        &encoders, lanes: lanes, rows: rowGroupRows, ordinal: rowGroups.count, into: &output))
     rowGroupRows = 0
   }
 

@@ -5,6 +5,7 @@ final class ZstdCompressor {
   private let context: OpaquePointer
   let level: Int32
   private var scratch: [UInt8] = []
+  private var frameScratch: [UInt8] = []
 
   init(level: Int32) throws(ParquetError) {
     guard let context = ZSTD_createCCtx() else {
@@ -30,15 +31,19 @@ final class ZstdCompressor {
     return try scratch.withParquetBytes { whole throws(ParquetError) in try compress(whole) }
   }
 
+  /// Compresses into a reused buffer of the worst-case size, then returns an exactly sized copy:
+  /// pages are kept until their chunk is laid out, and a frame array with the worst-case
+  /// capacity (about the page's size, ten times the frame here) would hold that much memory
+  /// per page.
   private func compress(_ input: UnsafeRawBufferPointer) throws(ParquetError) -> [UInt8] {
     let bound = ZSTD_compressBound(input.count)
-    var status = 0
-    let frame = [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
-      status = ZSTD_compress2(context, buffer.baseAddress, bound, input.baseAddress, input.count)
-      initialized = ZSTD_isError(status) != 0 ? 0 : status
+    if frameScratch.count < bound { frameScratch = [UInt8](repeating: 0, count: bound) }
+    let context = self.context
+    let status = frameScratch.withUnsafeMutableBytes { buffer in
+      ZSTD_compress2(context, buffer.baseAddress, bound, input.baseAddress, input.count)
     }
     try check(status, "compress \(input.count) bytes")
-    return frame
+    return Array(frameScratch[0..<status])
   }
 
   private func check(_ result: Int, _ operation: String) throws(ParquetError) {

@@ -5,14 +5,17 @@
 #endif
 
 /// An insertion-ordered set of byte strings with dense indices: the dictionary of a string column
-/// chunk. Entries live in one arena; lookups hash the bytes and probe an open-addressing table.
+/// chunk. Entries live in one arena; lookups hash the bytes and probe an open-addressing table
+/// whose slots hold the entry index and 32 more bits of the hash, so a probe touches the entry's
+/// bytes only when those bits match (one cache miss per lookup instead of three).
 struct ByteDictionary {
   private(set) var arena: [UInt8] = []
   /// Entry `i` is `arena[offsets[i]..<offsets[i + 1]]`.
   private(set) var offsets: [Int32] = [0]
+  /// Full hashes per entry (to rehash when the table grows).
   private var hashes: [UInt64] = []
-  /// Slot → entry index + 1 (0 = empty).
-  private var table: [UInt32] = Array(repeating: 0, count: 1024)
+  /// Slot → `(hash >> 32) << 32 | (entry index + 1)`; 0 = empty.
+  private var table: [UInt64] = Array(repeating: 0, count: 1024)
 
   var count: Int { offsets.count - 1 }
   /// Size of the dictionary as a PLAIN page (4-byte length + bytes per entry).
@@ -22,20 +25,26 @@ struct ByteDictionary {
   @inline(__always)
   mutating func index(of value: UnsafeRawBufferPointer) -> (index: UInt32, inserted: Bool) {
     let hash = Self.hash(value)
+    let tag = hash & 0xFFFF_FFFF_0000_0000
     let mask = table.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let stored = table[slot]
-      if stored == 0 { break }
-      let entry = Int(stored - 1)
-      if hashes[entry] == hash && equals(entry, value) { return (UInt32(entry), false) }
-      slot = (slot + 1) & mask
+    let found: Int? = table.withUnsafeBufferPointer { table in
+      while true {
+        let stored = table[slot]
+        if stored == 0 { return nil }
+        if stored & 0xFFFF_FFFF_0000_0000 == tag {
+          let entry = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
+          if equals(entry, value) { return entry }
+        }
+        slot = (slot + 1) & mask
+      }
     }
+    if let found { return (UInt32(truncatingIfNeeded: found), false) }
     let entry = count
     arena.append(contentsOf: value)
     offsets.append(Int32(truncatingIfNeeded: arena.count))
     hashes.append(hash)
-    table[slot] = UInt32(entry + 1)
+    table[slot] = tag | UInt64(entry + 1)
     if count * 2 > table.count { grow() }
     return (UInt32(entry), true)
   }
@@ -71,42 +80,50 @@ struct ByteDictionary {
 
   private mutating func grow() {
     let size = table.count * 2
-    var grown = [UInt32](repeating: 0, count: size)
+    var grown = [UInt64](repeating: 0, count: size)
     let mask = size - 1
     for entry in 0..<count {
-      var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+      let hash = hashes[entry]
+      var slot = Int(truncatingIfNeeded: hash) & mask
       while grown[slot] != 0 { slot = (slot + 1) & mask }
-      grown[slot] = UInt32(entry + 1)
+      grown[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(entry + 1)
     }
     table = grown
   }
 
-  /// A fast 64-bit hash of a byte string (8 bytes per step, multiply-xorshift mixing).
+  /// A fast 64-bit hash of a byte string: two multiply-xorshift lanes over 16 bytes per step
+  /// (independent, so the processor overlaps them), the last 1–8 bytes read as one word.
   @inline(__always)
   static func hash(_ value: UnsafeRawBufferPointer) -> UInt64 {
     let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(value.count)
-    var offset = 0
     let count = value.count
-    while count - offset >= 8 {
-      let word = value.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      hash = (hash ^ word) &* multiplier
-      hash ^= hash >> 29
+    var a: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(truncatingIfNeeded: count)
+    var b: UInt64 = 0x2545_F491_4F6C_DD1D
+    var offset = 0
+    while count - offset > 16 {
+      a = (a ^ value.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
+      b = (b ^ value.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* multiplier
+      a ^= a >> 29
+      b ^= b >> 29
+      offset += 16
+    }
+    if count - offset > 8 {
+      a = (a ^ value.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
+      a ^= a >> 29
       offset += 8
     }
-    if offset < count {
+    if count >= 8 {
+      // The last 8 bytes (overlapping what was hashed already when the string is not a
+      // multiple of 8 long).
+      b = (b ^ value.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* multiplier
+    } else if count > 0 {
       var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while offset < count {
-        tail |= UInt64(value[offset]) << shift
-        shift += 8
-        offset += 1
-      }
-      hash = (hash ^ tail) &* multiplier
-      hash ^= hash >> 29
+      for index in 0..<count { tail |= UInt64(value[index]) << UInt64(8 * index) }
+      b = (b ^ tail) &* multiplier
     }
-    hash = (hash ^ (hash >> 32)) &* multiplier
-    return hash ^ (hash >> 29)
+    var hash = (a ^ (b >> 31 | b << 33)) &* multiplier
+    hash ^= hash >> 32
+    return hash
   }
 }
 

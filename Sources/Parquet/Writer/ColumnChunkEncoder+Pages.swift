@@ -89,38 +89,43 @@ extension ColumnChunkEncoder {
 
   // MARK: chunks
 
-  /// Upper bound of the bytes ``finishChunk(into:)`` will append once the open page is flushed.
+  /// Upper bound of the bytes ``writeChunk(into:)`` will append once the chunk is sealed.
   var pendingChunkBytes: Int {
     chunkCompressed + (dictionaryUsed || dictionaryActive ? dictionary.plainSize + 64 : 0) + pagePlainBytes
       + definitionLevels.count + 64
   }
 
-  /// Appends the chunk (dictionary page, then data pages) to `output` — the whole file so far —
-  /// and resets for the next row group. Returns the chunk's metadata.
-  mutating func finishChunk(into output: inout [UInt8]) throws(ParquetError) -> ColumnChunk {
+  /// Flushes the open page and builds the dictionary page: the encoding and compression work
+  /// of finishing the chunk, independent of other columns (``EncoderLanes`` runs it in
+  /// parallel). ``writeChunk(into:)`` then lays the chunk out.
+  mutating func sealChunk() throws(ParquetError) {
     try flushPage()
+    guard dictionaryUsed else { return }
+    pageBody.removeAll(keepingCapacity: true)
+    dictionary.plainEncoded(into: &pageBody)
+    var header = PageHeader(type: .dictionaryPage, uncompressedPageSize: 0, compressedPageSize: 0)
+    header.dictionaryPage = PageHeader.DictionaryPage(numValues: Int32(dictionary.count), encoding: .plain)
+    sealedDictionaryPage = try pageBody.withParquetBytes { body throws(ParquetError) in
+      try pageWriter.page(header, parts: [body])
+    }
+  }
+
+  /// Appends the sealed chunk (dictionary page, then data pages) to `output` — the whole file
+  /// so far — and resets for the next row group. Returns the chunk's metadata.
+  mutating func writeChunk(into output: inout [UInt8]) -> ColumnChunk {
     let chunkStart = output.count
     var uncompressed = chunkUncompressed
     var compressed = chunkCompressed
     var dictionaryOffset: Int64?
-    var dictionaryPage: EncodedPage?
-    if dictionaryUsed {
-      pageBody.removeAll(keepingCapacity: true)
-      dictionary.plainEncoded(into: &pageBody)
-      var header = PageHeader(type: .dictionaryPage, uncompressedPageSize: 0, compressedPageSize: 0)
-      header.dictionaryPage = PageHeader.DictionaryPage(numValues: Int32(dictionary.count), encoding: .plain)
-      let page = try pageBody.withParquetBytes { body throws(ParquetError) in
-        try pageWriter.page(header, parts: [body])
-      }
+    if let page = sealedDictionaryPage {
       uncompressed += page.uncompressedSize
       compressed += page.compressedSize
       dictionaryOffset = Int64(chunkStart)
-      dictionaryPage = page
     }
     output.reserveCapacity(chunkStart + compressed)
-    if let dictionaryPage {
-      output.append(contentsOf: dictionaryPage.header)
-      output.append(contentsOf: dictionaryPage.body)
+    if let page = sealedDictionaryPage {
+      output.append(contentsOf: page.header)
+      output.append(contentsOf: page.body)
     }
     let dataOffset = output.count
     for page in pages {
@@ -145,6 +150,7 @@ extension ColumnChunkEncoder {
 
   mutating func resetChunk() {
     dictionary = ByteDictionary()
+    sealedDictionaryPage = nil
     dictionaryActive = dictionaryAllowed
     dictionaryUsed = false
     plainUsed = false

@@ -14,7 +14,9 @@ import SluiceCore
 /// `dictionaryMaxBytes` switches the rest of the chunk to PLAIN.
 struct ColumnChunkEncoder {
   let layout: LeafLayout
-  let pageWriter: PageWriter
+  /// Compresses this column's pages; ``EncoderLanes`` swaps in the writer of the thread that
+  /// works on the column.
+  var pageWriter: PageWriter
   let pageBytes: Int
   let dictionaryMaxBytes: Int
   let dictionaryAllowed: Bool
@@ -36,6 +38,8 @@ struct ColumnChunkEncoder {
   var plainUsed = false
   var pagesWritten = 0
   var pages: [EncodedPage] = []
+  /// The dictionary page, once ``sealChunk()`` built it.
+  var sealedDictionaryPage: EncodedPage?
   var chunkEntries: Int64 = 0
   var chunkUncompressed = 0
   var chunkCompressed = 0

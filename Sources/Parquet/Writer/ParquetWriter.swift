@@ -1,4 +1,5 @@
 public import SluiceCore
+import SluiceParallel
 
 /// Writes one Parquet file into memory from record batches of a fixed schema.
 ///
@@ -11,6 +12,7 @@ public final class ParquetWriter {
   public let options: ParquetWriterOptions
   private let elements: [SchemaElement]
   private var encoders: [ColumnChunkEncoder]
+  private let lanes: EncoderLanes
   private var output: [UInt8] = Array("PAR1".utf8)
   private var rowGroups: [RowGroup] = []
   private var rowGroupRows = 0
@@ -22,13 +24,24 @@ public final class ParquetWriter {
 
   /// Throws `unsupported` for types the writer cannot map (nested lists) or codecs it cannot
   /// write (SNAPPY), `invalidArgument` for duplicate or empty field names.
-  public init(schema: Schema, options: ParquetWriterOptions = .init()) throws(ParquetError) {
+  ///
+  /// Big batches are encoded column by column on ``ParallelLoop/defaultLanes`` threads; the
+  /// file is the same as with one thread.
+  public convenience init(schema: Schema, options: ParquetWriterOptions = .init()) throws(ParquetError) {
+    try self.init(schema: schema, options: options, lanes: ParallelLoop.defaultLanes)
+  }
+
+  /// A writer that encodes on up to `lanes` threads.
+  init(schema: Schema, options: ParquetWriterOptions, lanes laneCount: Int) throws(ParquetError) {
     let (elements, leaves) = try LeafLayout.layouts(for: schema)
-    let pageWriter = try PageWriter(compression: options.compression)
+    let lanes = try EncoderLanes(compression: options.compression, lanes: laneCount)
     self.schema = schema
     self.options = options
     self.elements = elements
-    self.encoders = leaves.map { ColumnChunkEncoder(layout: $0, pageWriter: pageWriter, options: options) }
+    self.lanes = lanes
+    self.encoders = leaves.map {
+      ColumnChunkEncoder(layout: $0, pageWriter: lanes.writers[0], options: options)
+    }
     self.fileStatistics = Array(repeating: LeafStatistics(), count: leaves.count)
     self.fileNullRows = Array(repeating: 0, count: leaves.count)
   }
@@ -64,8 +77,10 @@ public final class ParquetWriter {
       if size > room && rows - start > 1 {
         end = start + max(1, Int(Double(rows - start) * Double(max(room, 0)) / Double(size)))
       }
-      for index in encoders.indices {
-        try encoders[index].append(batch.columns[index], rows: start..<end)
+      let rows = start..<end
+      let work = batch.columns.map { Self.plainSize($0, rows) }
+      try lanes.run(&encoders, work: work) { encoder, index throws(ParquetError) in
+        try encoder.append(batch.columns[index], rows: rows)
       }
       rowGroupRows += end - start
       totalRows += Int64(end - start)
@@ -124,7 +139,8 @@ public final class ParquetWriter {
       fileNullRows[index] += encoders[index].nullRows
     }
     rowGroups.append(
-      try RowGroup.finishing(&encoders, rows: rowGroupRows, ordinal: rowGroups.count, into: &output))
+      try RowGroup.finishing(
+        &encoders, lanes: lanes, rows: rowGroupRows, ordinal: rowGroups.count, into: &output))
     rowGroupRows = 0
   }
 
@@ -161,7 +177,7 @@ public final class ParquetWriter {
     return total
   }
 
-  private static func plainSize(_ column: Column, _ range: Range<Int>) -> Int {
+  static func plainSize(_ column: Column, _ range: Range<Int>) -> Int {
     guard !range.isEmpty else { return 0 }
     switch column.type {
     case .int32, .date: return 4 * range.count

@@ -9,6 +9,8 @@ import Synchronization
 final class BatchObserver: Sendable {
   struct Observation: Sendable {
     var rows: Int
+    /// When the batch started (wall clock, ms since the epoch).
+    var startedWallMs: Int64
     var durations: BatchProgress.Durations
     /// The sink's details for the batch (the Delta sink reports `tableVersion` and, when it
     /// wrote one, `checkpointVersion`).
@@ -36,7 +38,8 @@ final class BatchObserver: Sendable {
 
   func record(_ progress: BatchProgress) {
     let observation = Observation(
-      rows: progress.numInputRows, durations: progress.durations, sinkDetails: progress.sink.details,
+      rows: progress.numInputRows, startedWallMs: progress.timestampMs, durations: progress.durations,
+      sinkDetails: progress.sink.details,
       residentBytes: ProcessMemory.residentBytes() ?? 0, peakResidentBytes: sampler.takeWindowMaximum())
     observations.withLock { $0.append(observation) }
   }

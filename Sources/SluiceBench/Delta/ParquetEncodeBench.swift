@@ -1,19 +1,35 @@
+import DeltaLake
 import Parquet
 import SluiceCore
+import SluiceParallel
 import SluiceTransforms
 
-/// `parquet-encode`: ``Parquet/ParquetWriter`` with ZSTD level 3 (the Delta sink's settings) on
-/// cleaned pin batches (decoded and cleaned outside the timed region), one file per batch as
-/// the sink writes one per 100k-record micro-batch, on one thread. MB/s counts the Parquet file
-/// bytes produced (footer included); rows/s the rows encoded.
+/// `parquet-encode`: ``Parquet/ParquetWriter`` on cleaned pin batches (decoded and cleaned
+/// outside the timed region), one file per batch as the Delta sink writes one per 100k-record
+/// micro-batch, columns on all cores as in the sink (`SLUICE_THREADS=1` for one). One row per
+/// ZSTD level (``levels``; the first is the Delta sink's). MB/s counts the Parquet file bytes
+/// produced (footer included); rows/s the rows encoded.
 enum ParquetEncodeBench {
-  static func run(fixture: BenchFixture) throws -> CaseResult {
-    let item = BenchCase.parquetEncode
+  /// The levels measured: the Delta sink's default first, then the trade-offs around it.
+  static let levels: [Int32] = [ParquetDataFileFormat.defaultZstdLevel, 3, 1].uniqued()
+
+  static func run(fixture: BenchFixture) throws -> [CaseResult] {
     let batches = try fixture.cleanedPinBatches()
-    let options = ParquetWriterOptions(compression: .zstd(level: 3), createdBy: "sluice-bench")
+    return try levels.enumerated().map { index, level in
+      try run(
+        batches, level: level,
+        name: index == 0 ? BenchCase.parquetEncode.rawValue : "parquet-encode-zstd\(level)",
+        repeats: fixture.options.repeats)
+    }
+  }
+
+  static func run(_ batches: [RecordBatch], level: Int32, name: String, repeats: Int) throws -> CaseResult {
+    var options = ParquetDataFileFormat.defaultOptions
+    options.compression = .zstd(level: level)
+    options.createdBy = "sluice-bench"
     var plainBytes = 0
     var rowGroups = 0
-    let samples = try Repetitions.measure(item.rawValue, count: fixture.options.repeats) { _ in
+    let samples = try Repetitions.measure(name, count: repeats) { _ in
       var files: [[UInt8]] = []
       files.reserveCapacity(batches.count)
       var plain = 0
@@ -33,10 +49,14 @@ enum ParquetEncodeBench {
       let rows = batches.reduce(0) { $0 + $1.count }
       return RunSample(elapsed: elapsed, records: rows, bytes: files.reduce(0) { $0 + $1.count })
     }
-    var result = CaseResult(item, unit: "rows", bytesMeaning: "Parquet out", samples: samples)
+    var result = CaseResult(
+      name: name, aim: name == BenchCase.parquetEncode.rawValue ? BenchCase.parquetEncode.aim : nil,
+      unit: "rows",
+      bytesMeaning: "Parquet out", samples: samples)
     let ratio = Double(plainBytes) / Double(max(1, result.bytes))
     result.extras = [
-      ("codec", .string("ZSTD(3)")),
+      ("codec", .string("ZSTD(\(level))")),
+      ("threads", .int(Int64(ParallelLoop.defaultLanes))),
       ("files", .int(Int64(batches.count))),
       ("rowGroups", .int(Int64(rowGroups))),
       ("plainBytes", .int(Int64(plainBytes))),
@@ -47,11 +67,19 @@ enum ParquetEncodeBench {
       ),
     ]
     result.notes = [
-      "parquet-encode: \(batches.count) file(s) of \(Format.count(batches.first?.count ?? 0)) rows, "
+      "\(name) (ZSTD \(level), \(ParallelLoop.defaultLanes) thread(s)): \(batches.count) file(s) of \(Format.count(batches.first?.count ?? 0)) rows, "
         + "\(Format.megabytes(Double(result.bytes))) MB of Parquet from \(Format.megabytes(Double(plainBytes))) MB "
         + "of PLAIN-equivalent column data (ratio \(String(format: "%.2f", ratio))); "
         + "\(Format.megabytes(Double(plainBytes) / result.seconds)) MB/s of column data in"
     ]
     return result
+  }
+}
+
+extension Array where Element: Hashable {
+  /// The elements in order, without repeats.
+  func uniqued() -> [Element] {
+    var seen = Set<Element>()
+    return filter { seen.insert($0).inserted }
   }
 }

@@ -4,8 +4,8 @@ struct BenchOptions: Sendable {
   var cases: [BenchCase] = BenchCase.allCases
   /// Events (or records) per micro case.
   var records = 200_000
-  /// Events emulated into the log for the end-to-end case.
-  var endToEndRecords = 500_000
+  /// Events emulated into the log for the end-to-end case (the 1M-record pin job).
+  var endToEndRecords = 1_000_000
   /// Timed repetitions after the warm-up; the median is reported.
   var repeats = 3
   /// Records per batch (decode, clean, encode; `maxRecordsPerBatch` of the job; log reads).
@@ -30,7 +30,7 @@ struct BenchOptions: Sendable {
       --records N        events per micro case (default 200000; decode/clean/log use the pin,
                          geo or user record of each event)
       --e2e-records N    events for pipeline-pin, pipeline-pin-delta and peer-deltars-pin
-                         (default 500000); --records sets it too when only those are selected
+                         (default 1000000); --records sets it too when only those are selected
       --repeat N         timed runs per case after one warm-up (default 3)
       --batch N          records per batch / maxRecordsPerBatch (default 100000)
       --seed N           emulator seed (default 100, as `sluice emulate`)

@@ -14,11 +14,15 @@ struct ColumnFiller {
   private var seenStamp: [Int]
   private var stamp = 0
 
-  /// Reserves each string column's bytes for `total` records, projected from the first
-  /// `sample` records plus an eighth of headroom.
-  mutating func reserveStringBytes(projectingFrom sample: Int, to total: Int) {
+  /// Bytes each column's values take so far (0 for columns that are not strings).
+  var stringByteCounts: [Int] { columns.map { $0.type == .string ? $0.bytes.count : 0 } }
+
+  /// Reserves each string column's bytes for `records` records, projected from the bytes
+  /// (``stringByteCounts``) that the first `sample` records took, plus an eighth of headroom.
+  mutating func reserveStringBytes(sampleBytes: [Int], sample: Int, records: Int) {
+    guard sample > 0 else { return }
     for c in columns.indices where columns[c].type == .string {
-      let projected = columns[c].bytes.count / sample * total
+      let projected = sampleBytes[c] / sample * records
       columns[c].bytes.reserveCapacity(projected + projected / 8)
     }
   }

@@ -1,3 +1,5 @@
+import CSluiceKernels
+
 /// Where a string's content lies (between the quotes) and whether it contains escapes.
 struct StringSpan {
   var start: Int
@@ -11,23 +13,16 @@ extension JSONCursor {
   /// Scans a string whose opening quote was already consumed; validates escapes and rejects raw
   /// control characters; leaves the cursor after the closing quote.
   ///
-  /// Runs of ordinary bytes are skipped eight at a time (SWAR): a word is looked at bytewise only
-  /// when it holds a quote, a backslash or a control character.
+  /// Runs of ordinary bytes are skipped 16 at a time with SIMD compares
+  /// (`sluice_json_plain_string_bytes`); a byte is looked at on its own only when it is a quote,
+  /// a backslash or a control character.
   @inline(__always)
   mutating func scanStringBody() throws(JSONDecodingError) -> StringSpan {
     let start = position
     var i = position
     var escaped = false
     while true {
-      while i + 8 <= count {
-        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-        let special = Self.specialByteMask(word)
-        if special != 0 {
-          i += special.trailingZeroBitCount >> 3
-          break
-        }
-        i += 8
-      }
+      i += sluice_json_plain_string_bytes(base + i, count - i)
       guard i < count else {
         throw JSONDecodingError.malformed(at: i, "unterminated string")
       }
@@ -58,19 +53,6 @@ extension JSONCursor {
       }
       i += 1
     }
-  }
-
-  /// A mask with the high bit set in each byte of `word` that is `"`, `\` or below 0x20; the
-  /// lowest set bit marks the first such byte exactly.
-  @inline(__always) static func specialByteMask(_ word: UInt64) -> UInt64 {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let quote = word ^ (ones &* 0x22)
-    let backslash = word ^ (ones &* 0x5C)
-    let quoteZero = (quote &- ones) & ~quote
-    let backslashZero = (backslash &- ones) & ~backslash
-    let control = (word &- ones &* 0x20) & ~word
-    return (quoteZero | backslashZero | control) & highs
   }
 
   private func describeEscape(at index: Int) -> String {
