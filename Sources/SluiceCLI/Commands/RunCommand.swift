@@ -54,7 +54,6 @@ struct RunCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    AllocatorTuning.keepResidentMemoryFlat()
     let level = Logger.Level(rawValue: logLevel) ?? .notice
     LoggingSystem.bootstrap { label in
       var handler = StreamLogHandler.standardError(label: label)
