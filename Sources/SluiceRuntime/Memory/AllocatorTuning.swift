@@ -10,7 +10,9 @@ import CSluiceKernels
 /// about 37,000 page faults and a third of the CPU time per 100k-record batch. One arena, no
 /// mmap below 1 GiB and no trimming keep freed batch memory in the heap for the next batch:
 /// the resident set stays at the peak of one batch instead of being returned and faulted in
-/// again. Elsewhere (other C libraries) this does nothing.
+/// again. The thresholds are fixed, so glibc's dynamic mmap threshold (which rose after some
+/// hundreds of batches and stepped RSS up once in the soak run) is off as well. Elsewhere
+/// (other C libraries) this does nothing.
 public enum AllocatorTuning {
   /// Applies the settings; call first thing in `main`. Safe to call more than once. Returns
   /// whether they apply here (glibc).
